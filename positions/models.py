@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from simple_history.models import HistoricalRecords
+
+
+class Stance(models.TextChoices):
+    """DESIGN §3: the stance of a statement on a topic's question."""
+
+    SUPPORT = "support", "Support"
+    OPPOSE = "oppose", "Oppose"
+    NEUTRAL = "neutral", "Neutral"
+    UNRELATED = "unrelated", "Unrelated"
+
+
+class ActorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(merged_into__isnull=True)
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        GOVERNMENT = "government", "Government"
+        COUNTRY = "country", "Country"
+        GROUP = "group", "Group of people"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    role = models.CharField(max_length=200, blank=True, help_text="Title or function.")
+    affiliation = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    # Set when this actor was merged into another; its statements and aliases moved there.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(merged_into=F("pk")), name="actor_not_merged_into_self"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    surface = models.CharField(max_length=300, help_text="As written in articles.")
+    # Lower-cased, accents and punctuation folded: what matching compares.
+    normalized = models.CharField(max_length=300, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["surface"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized"], name="alias_unique_per_actor"),
+            models.CheckConstraint(condition=~Q(normalized=""), name="alias_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.surface
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200)
+    question = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    # Phrases that show a passage is about this topic, and phrases that lean it one way.
+    cue_phrases = models.JSONField(default=list, blank=True)
+    support_cues = models.JSONField(default=list, blank=True)
+    oppose_cues = models.JSONField(default=list, blank=True)
+    neutral_cues = models.JSONField(default=list, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StatementQuerySet(models.QuerySet):
+    def on_topic(self, topic):
+        return self.filter(topic=topic)
+
+    def by_actor(self, actor):
+        return self.filter(actor=actor)
+
+    def with_stance(self):
+        """Statements that take a position (or explicitly none) on their topic."""
+        return self.exclude(stance=Stance.UNRELATED)
+
+    def counted(self):
+        """What timelines count: not rejected, not a copy of a near-duplicate article."""
+        return self.exclude(review_state=Statement.ReviewState.REJECTED).filter(
+            article__near_duplicate_of__isnull=True
+        )
+
+    def untouched_by_editors(self):
+        return self.filter(origin=Statement.Origin.MACHINE, review_state=Statement.ReviewState.UNREVIEWED)
+
+
+class Statement(models.Model):
+    class Origin(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        EDITOR = "editor", "Editor"
+
+    class ReviewState(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Unreviewed"
+        CONFIRMED = "confirmed", "Confirmed"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+        UNKNOWN = "unknown", "Unknown"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="statements")
+    # [start, end) into article.text; quote == article.text[start:end].
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    is_direct = models.BooleanField(default=True)
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    cue_verb = models.CharField(max_length=50, blank=True)
+    actor = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+    )
+    attribution_confidence = models.FloatField(default=1.0)
+    statement_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+    )
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.UNRELATED)
+    stance_score = models.FloatField(default=0.0, help_text="-1 oppose … +1 support")
+    confidence = models.FloatField(default=0.0)
+    needs_review = models.BooleanField(
+        default=False, help_text="Flagged for editors: low-confidence attribution or stance."
+    )
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.MACHINE)
+    review_state = models.CharField(
+        max_length=10, choices=ReviewState.choices, default=ReviewState.UNREVIEWED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["statement_date", "article_id", "start"]
+        indexes = [
+            models.Index(fields=["topic", "actor", "statement_date"], name="stmt_topic_actor_date"),
+            models.Index(fields=["actor", "statement_date"], name="stmt_actor_date"),
+            models.Index(fields=["review_state", "needs_review", "created_at"], name="stmt_review_queue"),
+            models.Index(fields=["article", "start"], name="stmt_article_span"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="stmt_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("quote")), name="stmt_span_matches_quote"
+            ),
+            models.CheckConstraint(
+                condition=Q(stance_score__gte=-1.0, stance_score__lte=1.0), name="stmt_score_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0.0, confidence__lte=1.0), name="stmt_confidence_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(attribution_confidence__gte=0.0, attribution_confidence__lte=1.0),
+                name="stmt_attribution_confidence_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=Stance.values), name="stmt_stance_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "topic"], name="stmt_unique_span_per_topic"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor or self.speaker_mention}: {self.quote[:60]}"
+
+    @property
+    def touched_by_editor(self) -> bool:
+        return self.origin == self.Origin.EDITOR or self.review_state != self.ReviewState.UNREVIEWED
