@@ -211,6 +211,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(_celery_dir / "processed"),
         "store_processed": False,
     }
+    # kombu does not create these; the web process and the worker both need them.
+    for _folder in ("out", "processed"):
+        (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -99,3 +99,162 @@ def extract_statements(*, article) -> list[Statement]:
     editor touched; returns the statements now stored for the article.
     """
     return list(article.statements.all())
+
+
+# --- Editors' workspace (review app) -------------------------------------------------------
+# Small writes the review queue needs beyond statement_review. Each saves once, so each edit
+# is exactly one history record attributed to the editor.
+
+STANCE_SCORES = {"support": 1.0, "oppose": -1.0}
+
+
+def tags_parse(raw: str) -> list[str]:
+    """'Kyiv, long-range ,kyiv' -> ['kyiv', 'long-range']: trimmed, lower-cased, unique."""
+    tags: list[str] = []
+    for part in raw.split(","):
+        tag = " ".join(part.split()).lower()[:50]
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags[:20]
+
+
+@transaction.atomic
+def statement_annotate(
+    *, statement: Statement, user, tags: list[str] | None = None, note: str | None = None
+) -> Statement:
+    """Change an editor's tags or note without deciding on the statement (review state kept)."""
+    fields = []
+    if tags is not None and tags != statement.tags:
+        statement.tags = tags
+        fields.append("tags")
+    if note is not None and note != statement.note:
+        statement.note = note
+        fields.append("note")
+    if fields:
+        statement._history_user = user
+        statement.save(update_fields=[*fields, "updated_at"])
+    return statement
+
+
+@transaction.atomic
+def statement_set_date(*, statement: Statement, user, statement_date) -> Statement:
+    """An editor's date is exact to the day (or unknown when cleared); counts as a correction."""
+    precision = (
+        Statement.DatePrecision.DAY if statement_date else Statement.DatePrecision.UNKNOWN
+    )
+    precision_changed = statement.date_precision != precision
+    statement.date_precision = precision
+    state = Statement.ReviewState.CONFIRMED
+    if precision_changed:
+        state = Statement.ReviewState.CORRECTED
+    return statement_review(
+        statement=statement, user=user, state=state, statement_date=statement_date
+    )
+
+
+@transaction.atomic
+def statement_create_by_editor(
+    *,
+    article,
+    user,
+    start: int,
+    end: int,
+    quote: str,
+    actor: Actor | None,
+    topic,
+    stance: str,
+    is_direct: bool = True,
+    statement_date=None,
+    speaker_mention: str = "",
+) -> Statement:
+    """Tag a span: an editor's own statement, confirmed at once.
+
+    The span must be exact: `quote` equals article.text[start:end].
+    """
+    from django.core.exceptions import ValidationError
+
+    text = article.text
+    if not (0 <= start < end <= len(text)):
+        raise ValidationError(f"The span {start}–{end} is outside the article text.")
+    if text[start:end] != quote:
+        raise ValidationError("The quote does not match the article text at that span.")
+    if Statement.objects.filter(article=article, start=start, end=end, topic=topic).exists():
+        raise ValidationError("This span is already a statement on that topic.")
+    statement = Statement(
+        article=article,
+        start=start,
+        end=end,
+        quote=quote,
+        is_direct=is_direct,
+        speaker_mention=speaker_mention or (actor.name if actor else ""),
+        actor=actor,
+        statement_date=statement_date,
+        date_precision=(
+            Statement.DatePrecision.DAY if statement_date else Statement.DatePrecision.UNKNOWN
+        ),
+        topic=topic,
+        stance=stance,
+        stance_score=STANCE_SCORES.get(stance, 0.0),
+        confidence=1.0,
+        attribution_confidence=1.0,
+        origin=Statement.Origin.EDITOR,
+        review_state=Statement.ReviewState.CONFIRMED,
+        reviewed_by=user,
+        reviewed_at=timezone.now(),
+    )
+    statement.full_clean(validate_unique=False, validate_constraints=False)
+    statement._history_user = user
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, user, **fields) -> Actor:
+    """Edit an actor's descriptive fields; one history record attributed to `user`."""
+    allowed = {"name", "kind", "role", "affiliation", "country", "description"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in fields.items() if getattr(actor, name) != value]
+    for name in changed:
+        setattr(actor, name, fields[name])
+    if changed:
+        actor._history_user = user
+        actor.save(update_fields=[*changed, "updated_at"])
+    if "name" in changed:
+        actor_add_alias(actor=actor, surface=actor.name)
+    return actor
+
+
+def _actor_log(*, actor: Actor, user, reason: str) -> None:
+    """Aliases have no history of their own: note the change in the actor's history."""
+    actor._history_user = user
+    actor._change_reason = reason[:100]
+    actor.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def actor_add_alias_by_editor(*, actor: Actor, user, surface: str) -> ActorAlias | None:
+    existed = actor.aliases.filter(normalized=fold(surface)).exists()
+    alias = actor_add_alias(actor=actor, surface=surface)
+    if alias is not None and not existed:
+        _actor_log(actor=actor, user=user, reason=f"Added alias “{alias.surface}”")
+    return alias
+
+
+@transaction.atomic
+def actor_remove_alias(*, alias: ActorAlias, user) -> None:
+    actor = alias.actor
+    surface = alias.surface
+    alias.delete()
+    _actor_log(actor=actor, user=user, reason=f"Removed alias “{surface}”")
+
+
+@transaction.atomic
+def actor_merge_by_editor(*, source: Actor, target: Actor, user) -> Actor:
+    """actor_merge, with both actors' history records attributed and explained."""
+    source._history_user = user
+    source._change_reason = f"Merged into {target.name}"[:100]
+    actor_merge(source=source, target=target)
+    _actor_log(actor=target, user=user, reason=f"Merged {source.name} into this actor")
+    return target
