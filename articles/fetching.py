@@ -134,8 +134,8 @@ def address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
         ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
         ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
     ):
         if flag:
             return f"{ip} is a {label} address"
@@ -310,8 +310,14 @@ def fetch(
                         )
                     current = urljoin(current, location)
                     continue
-                return _read(response, url=current, accept=accept, max_bytes=max_bytes,
-                             deadline=deadline, total=total)
+                return _read(
+                    response,
+                    url=current,
+                    accept=accept,
+                    max_bytes=max_bytes,
+                    deadline=deadline,
+                    total=total,
+                )
             finally:
                 response.close()
     raise PermanentFetchError(f"{url} redirects more than {MAX_REDIRECTS} times.")
@@ -321,13 +327,20 @@ def _read(response: httpx.Response, *, url, accept, max_bytes, deadline, total) 
     status = response.status_code
     reason = f"{status} {response.reason_phrase}".strip()
     if status == 304:
-        return FetchResult(url=url, status=304, content_type="", charset=None, body=b"",
-                           etag=response.headers.get("ETag", ""),
-                           last_modified=response.headers.get("Last-Modified", ""))
+        return FetchResult(
+            url=url,
+            status=304,
+            content_type="",
+            charset=None,
+            body=b"",
+            etag=response.headers.get("ETag", ""),
+            last_modified=response.headers.get("Last-Modified", ""),
+        )
     if status == 429 or status >= 500:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        raise TransientFetchError(f"The server answered {reason} for {url}.",
-                                  retry_after=retry_after)
+        raise TransientFetchError(
+            f"The server answered {reason} for {url}.", retry_after=retry_after
+        )
     if status != 200:
         raise PermanentFetchError(f"The server answered {reason} for {url}.")
 

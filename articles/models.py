@@ -83,6 +83,17 @@ class Article(models.Model):
         return self.title or self.url or f"Article {self.pk}"
 
 
+class IngestionJobQuerySet(models.QuerySet):
+    def with_status(self, status: str):
+        return self.filter(status=status) if status else self
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind) if kind else self
+
+    def unfinished(self):
+        return self.exclude(status__in=IngestionJob.FINISHED)
+
+
 class IngestionJob(models.Model):
     class Kind(models.TextChoices):
         URL = "url", "URL"
@@ -127,6 +138,8 @@ class IngestionJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    objects = IngestionJobQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
@@ -139,3 +152,54 @@ class IngestionJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
+
+    @property
+    def is_batch(self) -> bool:
+        return self.kind == self.Kind.BATCH
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED
+
+
+class FeedEntry(models.Model):
+    """An entry a feed has listed, so each one becomes a job once, however often it is polled."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
+    # sha256 of the entry's id (or link when it has none): ids can be longer than an index allows.
+    key = models.CharField(max_length=64)
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500, blank=True)
+    job = models.ForeignKey(
+        "IngestionJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "feed entries"
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "key"], name="feed_entry_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class MinHashBand(models.Model):
+    """One locality-sensitive-hashing band of an article's MinHash signature.
+
+    Articles sharing a band are near-duplicate candidates; only those are compared, so
+    finding near-duplicates does not read every article.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="minhash_bands")
+    key = models.CharField(max_length=24, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="minhash_band_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.key}"

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "positions",
+    "review",
+    "api",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +240,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "articles.tasks.poll_due_feeds", "schedule": 60.0},
     "retrain-stance-models": {"task": "positions.tasks.retrain_stance_models", "schedule": 3600.0},
+    "send-alert-digests": {"task": "alerts.tasks.send_digests", "schedule": 86400.0},
 }
 
 # --- Mail -----------------------------------------------------------------------------

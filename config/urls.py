@@ -17,6 +17,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("ingest/", include("articles.urls")),
+    path("", include("api.urls")),
+    path("alerts/", include("alerts.urls")),
+    path("review/", include("review.urls")),
     path("", include("positions.urls")),
 ]
 

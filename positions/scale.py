@@ -35,17 +35,92 @@ from articles.models import Article, Outlet
 from positions.models import Actor, ActorAlias, Stance, Statement, Topic
 from positions.text.names import fold
 
-FIRST_NAMES = (
-    "Anna Boris Carla Dmitri Elena Farid Greta Hassan Ingrid Jonas Katya Lars Maria Nikolai "
-    "Olga Pavel Quentin Rosa Stefan Tanja Ursula Viktor Wanda Xavier Yulia Zoran Amir Beatrix "
-    "Cédric Dorota Emil Fatima Gustav Helena Igor Jana Kamil Lena Marek Nadia Oskar Petra"
-).split()
-LAST_NAMES = (
-    "Albrecht Baranov Castillo Dubois Eriksen Fischer Gonzalez Horvat Ivanova Jansen Kowalski "
-    "Lindqvist Moreau Novak Orlov Petrenko Quist Romanova Schmidt Tkachenko Ulrich Virtanen "
-    "Wojcik Xenakis Yilmaz Zeman Andersen Bianchi Costa Dvorak Esposito Fontaine Grünberg "
-    "Hoffmann Ionescu Jovanović Kovacs Lambert Müller Nieminen"
-).split()
+FIRST_NAMES = [
+    "Anna",
+    "Boris",
+    "Carla",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hassan",
+    "Ingrid",
+    "Jonas",
+    "Katya",
+    "Lars",
+    "Maria",
+    "Nikolai",
+    "Olga",
+    "Pavel",
+    "Quentin",
+    "Rosa",
+    "Stefan",
+    "Tanja",
+    "Ursula",
+    "Viktor",
+    "Wanda",
+    "Xavier",
+    "Yulia",
+    "Zoran",
+    "Amir",
+    "Beatrix",
+    "Cédric",
+    "Dorota",
+    "Emil",
+    "Fatima",
+    "Gustav",
+    "Helena",
+    "Igor",
+    "Jana",
+    "Kamil",
+    "Lena",
+    "Marek",
+    "Nadia",
+    "Oskar",
+    "Petra",
+]
+LAST_NAMES = [
+    "Albrecht",
+    "Baranov",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Gonzalez",
+    "Horvat",
+    "Ivanova",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Orlov",
+    "Petrenko",
+    "Quist",
+    "Romanova",
+    "Schmidt",
+    "Tkachenko",
+    "Ulrich",
+    "Virtanen",
+    "Wojcik",
+    "Xenakis",
+    "Yilmaz",
+    "Zeman",
+    "Andersen",
+    "Bianchi",
+    "Costa",
+    "Dvorak",
+    "Esposito",
+    "Fontaine",
+    "Grünberg",
+    "Hoffmann",
+    "Ionescu",
+    "Jovanović",
+    "Kovacs",
+    "Lambert",
+    "Müller",
+    "Nieminen",
+]
 ROLES = (
     "foreign minister",
     "defence minister",

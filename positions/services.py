@@ -98,7 +98,16 @@ def extract_statements(*, article) -> list[Statement]:
     Contract for ingestion: safe to call twice; replaces only machine statements that no
     editor touched; returns the statements now stored for the article.
     """
-    return list(article.statements.all())
+    from .extraction import extract_article
+
+    return extract_article(article)
+
+
+def stance_models_train(*, topic_slug: str | None = None, force: bool = False) -> list:
+    """Retrain each topic's stance model whose editor labels changed (see classifier.py)."""
+    from . import classifier
+
+    return classifier.train_all(topic_slug=topic_slug, force=force)
 
 
 # --- Editors' workspace (review app) -------------------------------------------------------

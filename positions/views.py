@@ -1,11 +1,443 @@
-from django.shortcuts import render
+"""Analyst pages: topic overview, actor timeline, shifts, compare, search, article, actors.
+
+One view and one template per page. Filters and paging are GET forms that htmx submits with
+`hx-push-url`, so the URL always holds the filters; when the request comes from htmx the view
+renders only the page's `results` partial. Nothing here changes data.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from accounts.roles import analyst_required
+from articles.models import Article, Outlet
 
-from .models import Topic
+from . import selectors
+from .models import Actor, Stance, Statement, Topic
+from .selectors import SPEECH_CHOICES, StatementFilters
+from .timeline import POSITIONS
+
+PAGE_SIZE = 25
+MAX_COMPARE = 6
+STANCE_CHOICES = [(s.value, s.label) for s in Stance if s != Stance.UNRELATED]
+POSITION_CHOICES = [(p, p.capitalize()) for p in POSITIONS]
 
 
-@analyst_required
+def analyst_page(view):
+    """Every analyst page: GET only, analyst role, and cached apart for htmx requests."""
+    return require_GET(vary_on_headers("HX-Request")(analyst_required(view)))
+
+
+def _template(request, name: str, partial: str = "results") -> str:
+    """The whole page, or only its partial when htmx is swapping that region."""
+    if request.htmx and not request.htmx.boosted:
+        return f"{name}#{partial}"
+    return name
+
+
+def export_links(filters: StatementFilters) -> dict[str, str]:
+    """Links to the CSV/JSON exports of the same filters, when those routes exist."""
+    links = {}
+    for fmt in ("csv", "json"):
+        try:
+            url = reverse(f"positions:export_{fmt}")
+        except NoReverseMatch:
+            continue
+        query = filters.querystring()
+        links[fmt] = f"{url}?{query}" if query else url
+    return links
+
+
+def _page(request, items, size: int = PAGE_SIZE, number=None):
+    paginator = Paginator(items, size)
+    return paginator.get_page(number if number is not None else request.GET.get("page"))
+
+
+def _evidence(page_obj) -> list[dict]:
+    rows = []
+    for statement in page_obj.object_list:
+        before, after = selectors.context_parts(
+            getattr(statement, "ctx_before", ""), getattr(statement, "ctx_after", "")
+        )
+        rows.append({"s": statement, "before": before, "after": after})
+    return rows
+
+
+def _topics():
+    return list(Topic.objects.filter(is_active=True).order_by("title"))
+
+
+# ---------------------------------------------------------------------------------------
+# Topic overview (home)
+# ---------------------------------------------------------------------------------------
+
+OVERVIEW_SORT_CHOICES = [
+    ("-count", "Most statements"),
+    ("name", "Name"),
+    ("position", "Position"),
+    ("-last", "Latest statement"),
+    ("first", "Earliest statement"),
+    ("-shift", "Latest shift"),
+]
+
+
+@analyst_page
 def home(request):
-    topics = Topic.objects.filter(is_active=True)
-    return render(request, "positions/home.html", {"topics": topics})
+    topics = _topics()
+    if not topics:
+        return render(request, "positions/home.html", {"topics": topics})
+    return _topic_page(request, topics[0], topics)
+
+
+@analyst_page
+def topic_detail(request, slug: str):
+    topic = get_object_or_404(Topic, slug=slug)
+    return _topic_page(request, topic, _topics())
+
+
+def _topic_page(request, topic: Topic, topics: list[Topic]):
+    filters = StatementFilters.from_query(request.GET)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Actor.Kind.values else ""
+    position = request.GET.get("position", "")
+    position = position if position in POSITIONS else ""
+    sort = request.GET.get("sort", "-count")
+    sort = sort if sort in dict(OVERVIEW_SORT_CHOICES) else "-count"
+    place = request.GET.get("place", "").strip()[:100]
+    rows = selectors.topic_overview(
+        topic,
+        kind=kind,
+        place=place,
+        position=position,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        sort=sort,
+    )
+    recent = selectors.shifts(topic, date_from=filters.date_from, date_to=filters.date_to, limit=8)
+    counts = [(p, label, sum(1 for r in rows if r.position == p)) for p, label in POSITION_CHOICES]
+    context = {
+        "topic": topic,
+        "topics": topics,
+        "rows": rows,
+        "recent_shifts": recent,
+        "counts": counts,
+        "filters": filters,
+        "kind": kind,
+        "place": place,
+        "position": position,
+        "sort": sort,
+        "kind_choices": Actor.Kind.choices,
+        "position_choices": POSITION_CHOICES,
+        "sort_choices": OVERVIEW_SORT_CHOICES,
+        "export": export_links(filters.replace(topic=topic.slug)),
+    }
+    return render(request, _template(request, "positions/topic.html"), context)
+
+
+# ---------------------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------------------
+
+
+@analyst_page
+def actor_list(request):
+    q = request.GET.get("q", "").strip()[:100]
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Actor.Kind.values else ""
+    actors = selectors.actors_with_counts(q, kind=kind).order_by("-n_statements", "name")
+    page_obj = _page(request, actors, size=50)
+    context = {"page_obj": page_obj, "q": q, "kind": kind, "kind_choices": Actor.Kind.choices}
+    return render(request, _template(request, "positions/actor_list.html"), context)
+
+
+def _actor_topic(request, actor: Actor, topics: list[Topic]) -> Topic | None:
+    slug = request.GET.get("topic", "")
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    if slug:
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is not None:
+            return topic
+    # The topic this actor said most about, else the first active topic.
+    most = (
+        Statement.objects.counted()
+        .with_stance()
+        .filter(actor=actor, topic__isnull=False)
+        .values("topic_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if most:
+        for topic in topics:
+            if topic.pk == most["topic_id"]:
+                return topic
+        return Topic.objects.filter(pk=most["topic_id"]).first()
+    return topics[0] if topics else None
+
+
+@analyst_page
+def actor_detail(request, slug: str):
+    actor = get_object_or_404(Actor, slug=slug)
+    if actor.merged_into_id:
+        target = actor.merged_into
+        query = request.GET.urlencode()
+        url = reverse("positions:actor", args=[target.slug])
+        return redirect(f"{url}?{query}" if query else url)
+    topics = _topics()
+    topic = _actor_topic(request, actor, topics)
+    filters = StatementFilters.from_query(request.GET).replace(
+        topic=topic.slug if topic else "", actors=[actor.slug], outlet="", q=""
+    )
+    statements = selectors.statements_filtered(filters) if topic else Statement.objects.none()
+    evidence_qs = selectors.with_context(statements).order_by("-statement_date", "-id")
+    page_number = request.GET.get("page")
+    focus = request.GET.get("focus", "")
+    if focus.isdigit():
+        # Open the page holding that statement (a click on a chart point not on this page).
+        target = statements.filter(pk=int(focus)).values("statement_date", "id").first()
+        if target and target["statement_date"]:
+            newer = statements.filter(statement_date__gt=target["statement_date"]).count()
+            newer += statements.filter(
+                statement_date=target["statement_date"], id__gt=target["id"]
+            ).count()
+            page_number = newer // PAGE_SIZE + 1
+    page_obj = _page(request, evidence_qs, number=page_number)
+    chart = None
+    current = None
+    shift_rows = []
+    if topic is not None:
+        line = selectors.actor_timeline(actor, topic, filters)
+        current = line.current
+        shift_rows = line.shifts
+        chart = {
+            "points": selectors.timeline_points(statements),
+            "steps": selectors.steps_data(line.steps),
+            "series": [{"id": actor.pk, "name": actor.name}],
+            "from": filters.date_from.isoformat() if filters.date_from else None,
+            "to": filters.date_to.isoformat() if filters.date_to else None,
+        }
+    context = {
+        "actor": actor,
+        "aliases": list(actor.aliases.all()),
+        "topic": topic,
+        "topics": topics,
+        "filters": filters,
+        "page_obj": page_obj,
+        "evidence": _evidence(page_obj),
+        "chart": chart,
+        "current": current,
+        "shift_rows": shift_rows,
+        "stance_choices": STANCE_CHOICES,
+        "speech_choices": SPEECH_CHOICES,
+        "export": export_links(filters),
+        "focus": focus,
+    }
+    return render(request, _template(request, "positions/actor.html"), context)
+
+
+# ---------------------------------------------------------------------------------------
+# Shifts
+# ---------------------------------------------------------------------------------------
+
+
+@analyst_page
+def shift_list(request):
+    topics = _topics()
+    filters = StatementFilters.from_query(request.GET)
+    topic = None
+    if filters.topic:
+        topic = Topic.objects.filter(slug=filters.topic).first()
+    actor = None
+    if filters.actors:
+        actor = Actor.objects.filter(slug=filters.actors[0]).first()
+    rows = selectors.shifts(topic, actor, date_from=filters.date_from, date_to=filters.date_to)
+    page_obj = _page(request, rows)
+    context = {
+        "topics": topics,
+        "topic": topic,
+        "actor": actor,
+        "filters": filters,
+        "page_obj": page_obj,
+    }
+    return render(request, _template(request, "positions/shifts.html"), context)
+
+
+# ---------------------------------------------------------------------------------------
+# Compare
+# ---------------------------------------------------------------------------------------
+
+
+@analyst_page
+def compare(request):
+    topics = _topics()
+    filters = StatementFilters.from_query(request.GET)
+    topic = Topic.objects.filter(slug=filters.topic).first() if filters.topic else None
+    if topic is None and topics:
+        topic = topics[0]
+    slugs = filters.actors[:MAX_COMPARE]
+    found = {a.slug: a for a in Actor.objects.filter(slug__in=slugs)} if slugs else {}
+    actors = [found[s] for s in slugs if s in found]
+    # Candidates for the picker: actors with statements on the topic, most active first.
+    candidates = []
+    if topic is not None:
+        candidates = list(
+            selectors.actors_with_counts(topic=topic)
+            .filter(n_statements__gt=0)
+            .order_by("-n_statements", "name")[:200]
+        )
+    chart = None
+    shift_rows = []
+    message = ""
+    if topic is not None and len(actors) >= 2:
+        scoped = filters.replace(topic=topic.slug, actors=[a.slug for a in actors], q="")
+        statements = selectors.statements_filtered(scoped)
+        steps = selectors.steps_for_actors(topic, [a.pk for a in actors], date_to=filters.date_to)
+        chart = {
+            "points": selectors.timeline_points(statements, quote_chars=200),
+            "steps": [
+                step
+                for a in actors
+                for step in selectors.steps_data(
+                    _clip(steps[a.pk], filters.date_from), actor_id=a.pk
+                )
+            ],
+            "series": [{"id": a.pk, "name": a.name} for a in actors],
+            "from": filters.date_from.isoformat() if filters.date_from else None,
+            "to": filters.date_to.isoformat() if filters.date_to else None,
+        }
+        all_shifts = selectors.shifts(topic, date_from=filters.date_from, date_to=filters.date_to)
+        wanted = {a.pk for a in actors}
+        shift_rows = [row for row in all_shifts if row.actor.pk in wanted]
+    elif slugs:
+        message = f"Choose between 2 and {MAX_COMPARE} actors."
+    context = {
+        "topics": topics,
+        "topic": topic,
+        "actors": actors,
+        "selected": {a.slug for a in actors},
+        "candidates": candidates,
+        "filters": filters,
+        "chart": chart,
+        "shift_rows": shift_rows,
+        "message": message,
+        "max_compare": MAX_COMPARE,
+    }
+    return render(request, _template(request, "positions/compare.html"), context)
+
+
+# ---------------------------------------------------------------------------------------
+# Search
+# ---------------------------------------------------------------------------------------
+
+
+@analyst_page
+def search(request):
+    filters = StatementFilters.from_query(request.GET)
+    q = filters.q
+    page_obj = None
+    results = []
+    articles = []
+    if q:
+        found = selectors.search_statements(q, filters)
+        page_obj = _page(request, found)
+        results = [
+            {"s": s, "highlighted": selectors.highlighted_quote(s, q)} for s in page_obj.object_list
+        ]
+        if not request.GET.get("page") and not (filters.actors or filters.stance or filters.topic):
+            articles = selectors.search_articles(q, outlet=filters.outlet)
+    context = {
+        "filters": filters,
+        "q": q,
+        "page_obj": page_obj,
+        "results": results,
+        "articles": articles,
+        "topics": _topics(),
+        "outlets": list(Outlet.objects.order_by("name").values("slug", "name")[:500]),
+        "actor_name": _actor_names(filters.actors),
+        "stance_choices": STANCE_CHOICES,
+        "speech_choices": SPEECH_CHOICES,
+        "export": export_links(filters) if q else {},
+    }
+    return render(request, _template(request, "positions/search.html"), context)
+
+
+def _clip(steps, date_from):
+    """Steps from `date_from` on, keeping the one in force at that date."""
+    if not date_from:
+        return steps
+    earlier = [s for s in steps if s.date < date_from]
+    return earlier[-1:] + [s for s in steps if s.date >= date_from]
+
+
+def _actor_names(slugs: list[str]) -> str:
+    return ", ".join(slugs)
+
+
+# ---------------------------------------------------------------------------------------
+# Article
+# ---------------------------------------------------------------------------------------
+
+
+def highlighted_article(text: str, statements: list[Statement]) -> str:
+    """The article text, escaped piece by piece, with each statement's span in a <mark>
+    labelled with its speaker and stance. Overlapping spans are clipped to the first one."""
+    parts: list[str] = []
+    cursor = 0
+    for statement in sorted(statements, key=lambda s: (s.start, -s.end, s.pk)):
+        start = max(statement.start, cursor)
+        end = min(statement.end, len(text))
+        if end <= start:
+            continue
+        parts.append(escape(text[cursor:start]))
+        speaker = (
+            statement.actor.name if statement.actor else statement.speaker_mention or "Unknown"
+        )
+        stance = statement.stance
+        url = f"?statement={statement.pk}#statement-detail"
+        parts.append(
+            f'<mark class="stmt stmt-{escape(stance)}" id="stmt-{statement.pk}">'
+            f"{escape(text[start:end])}</mark>"
+            f'<a class="stmt-label badge stance-{escape(stance)}" href="{escape(url)}" '
+            f'hx-get="{escape(url)}" hx-target="#statement-detail" hx-swap="outerHTML" '
+            f'hx-push-url="true" data-statement="{statement.pk}">'
+            f"{escape(speaker)} · {escape(statement.get_stance_display())}</a>"
+        )
+        cursor = end
+    parts.append(escape(text[cursor:]))
+    return "".join(parts)
+
+
+@analyst_page
+def article_detail(request, pk: int):
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
+    statements = list(
+        article.statements.exclude(review_state=Statement.ReviewState.REJECTED).select_related(
+            "actor", "topic"
+        )
+    )
+    selected = None
+    wanted = request.GET.get("statement", "")
+    if wanted.isdigit():
+        selected = next((s for s in statements if s.pk == int(wanted)), None)
+        if selected is None:
+            raise Http404("No such statement in this article.")
+    # Every piece of source text went through escape() above.
+    body = mark_safe(highlighted_article(article.text, statements))  # noqa: S308
+    context = {
+        "article": article,
+        "statements": statements,
+        "body": body,
+        "selected": selected,
+        "duplicate_of": article.near_duplicate_of_id,
+    }
+    return render(request, _template(request, "positions/article.html", "detail"), context)

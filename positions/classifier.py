@@ -1,0 +1,241 @@
+"""A stance model per topic, learned from editors' labels (TF-IDF + logistic regression).
+
+Like paperless-ngx's classifier: training is skipped when the labels did not change (a
+hash of them is stored with the model), every trained model is kept as a numbered version
+under settings.STANCE_MODEL_DIR/<topic>/ so a bad one can be rolled back, and the loader
+returns None rather than failing, in which case the cue-based cold start decides alone.
+
+The files are joblib (pickle) archives written only by this module into a directory the
+operator controls; never point STANCE_MODEL_DIR at anything users can write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Q
+
+logger = logging.getLogger(__name__)
+
+MIN_LABELS = 20
+MIN_CLASSES = 2
+FORMAT = 1
+CLASSES = ("support", "oppose", "neutral")
+# How much the learned model counts against the cue rules once it exists.
+MODEL_WEIGHT = 0.6
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    topic: str
+    status: str  # "trained", "unchanged", "too few labels"
+    version: int | None
+    labels: int
+
+
+@dataclass
+class StanceModel:
+    topic: str
+    version: int
+    labels_hash: str
+    pipeline: object  # a fitted sklearn Pipeline with predict_proba
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        probs = self.pipeline.predict_proba([text])[0]
+        out = dict.fromkeys(CLASSES, 0.0)
+        for label, p in zip(self.pipeline.classes_, probs, strict=True):
+            out[str(label)] = float(p)
+        return out
+
+
+def model_dir(topic_slug: str) -> Path:
+    return Path(getattr(settings, "STANCE_MODEL_DIR", Path("var") / "models")) / topic_slug
+
+
+def _manifest_path(topic_slug: str) -> Path:
+    return model_dir(topic_slug) / "current.json"
+
+
+def _read_manifest(topic_slug: str) -> dict:
+    try:
+        return json.loads(_manifest_path(topic_slug).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(topic_slug: str, manifest: dict) -> None:
+    path = _manifest_path(topic_slug)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2))
+    os.replace(tmp, path)  # atomic: a reader sees the old or the new pointer, never half
+
+
+def labelled_statements(topic):
+    """What editors said about this topic: their own statements and their reviews."""
+    from .models import Stance, Statement
+
+    return (
+        Statement.objects.filter(topic=topic)
+        .filter(
+            Q(origin=Statement.Origin.EDITOR)
+            | Q(review_state__in=[Statement.ReviewState.CONFIRMED, Statement.ReviewState.CORRECTED])
+        )
+        .exclude(stance=Stance.UNRELATED)
+        .exclude(review_state=Statement.ReviewState.REJECTED)
+        .order_by("pk")
+    )
+
+
+def labels_hash(pairs: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for text, stance in sorted(pairs):
+        digest.update(text.encode())
+        digest.update(b"\x00")
+        digest.update(stance.encode())
+        digest.update(b"\x01")
+    return digest.hexdigest()
+
+
+def current_version(topic_slug: str) -> int | None:
+    return _read_manifest(topic_slug).get("version")
+
+
+def versions(topic_slug: str) -> list[int]:
+    folder = model_dir(topic_slug)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("v*.joblib"):
+        try:
+            found.append(int(path.stem[1:]))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def train_topic(topic, *, force: bool = False) -> TrainResult:
+    pairs = [(s.quote, s.stance) for s in labelled_statements(topic)]
+    if len(pairs) < MIN_LABELS or len({stance for _, stance in pairs}) < MIN_CLASSES:
+        return TrainResult(topic.slug, "too few labels", current_version(topic.slug), len(pairs))
+    digest = labels_hash(pairs)
+    manifest = _read_manifest(topic.slug)
+    if not force and manifest.get("labels_hash") == digest:
+        return TrainResult(topic.slug, "unchanged", manifest.get("version"), len(pairs))
+    pipeline = _fit([t for t, _ in pairs], [s for _, s in pairs])
+    existing = versions(topic.slug)
+    version = (existing[-1] if existing else 0) + 1
+    folder = model_dir(topic.slug)
+    folder.mkdir(parents=True, exist_ok=True)
+    import joblib
+
+    joblib.dump(
+        {"format": FORMAT, "topic": topic.slug, "version": version, "labels_hash": digest,
+         "pipeline": pipeline},
+        folder / f"v{version}.joblib",
+    )
+    _write_manifest(topic.slug, {"version": version, "labels_hash": digest, "labels": len(pairs)})
+    logger.info("Stance model for %s: version %s from %s labels", topic.slug, version, len(pairs))
+    return TrainResult(topic.slug, "trained", version, len(pairs))
+
+
+def _fit(texts: list[str], labels: list[str]):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    counts = {label: labels.count(label) for label in set(labels)}
+    base = LogisticRegression(max_iter=2000, class_weight="balanced", C=4.0)
+    # Calibrated probabilities need a few examples of each class for the folds.
+    folds = min(3, min(counts.values()))
+    model = CalibratedClassifierCV(base, cv=folds, method="sigmoid") if folds >= 2 else base
+    pipeline = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, strip_accents="unicode"),
+        model,
+    )
+    pipeline.fit(texts, labels)
+    return pipeline
+
+
+def rollback(topic_slug: str, version: int | None = None) -> int | None:
+    """Point the topic at an older version (the previous one by default); returns it."""
+    available = versions(topic_slug)
+    current = current_version(topic_slug)
+    if version is None:
+        older = [v for v in available if current is None or v < current]
+        version = older[-1] if older else None
+    if version is None or version not in available:
+        return None
+    model = _load_file(topic_slug, version)
+    if model is None:
+        return None
+    _write_manifest(topic_slug, {"version": version, "labels_hash": model.labels_hash,
+                                 "rolled_back_from": current})
+    return version
+
+
+_cache: dict[str, tuple[int, StanceModel]] = {}
+
+
+def _load_file(topic_slug: str, version: int) -> StanceModel | None:
+    path = model_dir(topic_slug) / f"v{version}.joblib"
+    try:
+        import joblib
+
+        data = joblib.load(path)
+        if data.get("format") != FORMAT:
+            return None
+        return StanceModel(topic_slug, version, data["labels_hash"], data["pipeline"])
+    except Exception:  # a missing, truncated or incompatible file: fall back to cues
+        logger.warning("Could not load stance model %s", path, exc_info=True)
+        return None
+
+
+def load_model(topic_slug: str) -> StanceModel | None:
+    version = current_version(topic_slug)
+    if version is None:
+        return None
+    cached = _cache.get(topic_slug)
+    if cached and cached[0] == version and cached[1].labels_hash == _read_manifest(topic_slug).get(
+        "labels_hash", cached[1].labels_hash
+    ):
+        return cached[1]
+    model = _load_file(topic_slug, version)
+    if model is not None:
+        _cache[topic_slug] = (version, model)
+    return model
+
+
+def blend(*, topic, text: str, cue_stance: str, cue_score: float,
+          cue_confidence: float) -> tuple[str, float, float]:
+    """Stance, score and confidence from the cue rules, blended with the learned model."""
+    model = load_model(topic.slug)
+    if model is None:
+        return cue_stance, cue_score, cue_confidence
+    try:
+        learned = model.probabilities(text)
+    except Exception:
+        logger.warning("Stance model %s v%s failed", topic.slug, model.version, exc_info=True)
+        return cue_stance, cue_score, cue_confidence
+    rest = (1.0 - cue_confidence) / 2.0
+    cue = {label: (cue_confidence if label == cue_stance else rest) for label in CLASSES}
+    mixed = {label: MODEL_WEIGHT * learned[label] + (1 - MODEL_WEIGHT) * cue[label]
+             for label in CLASSES}
+    stance = max(mixed, key=mixed.get)
+    score = max(-1.0, min(1.0, mixed["support"] - mixed["oppose"]))
+    return stance, round(score, 3), round(min(max(mixed[stance], 0.0), 1.0), 3)
+
+
+def train_all(*, topic_slug: str | None = None, force: bool = False) -> list[TrainResult]:
+    from .models import Topic
+
+    topics = Topic.objects.filter(is_active=True)
+    if topic_slug:
+        topics = topics.filter(slug=topic_slug)
+    return [train_topic(topic, force=force) for topic in topics]

@@ -1,0 +1,21 @@
+"""Celery tasks of the positions app: thin wrappers around one service each."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True)
+def retrain_stance_models(**_kwargs) -> dict[str, str]:
+    """Beat runs this hourly; a topic whose editor labels did not change is skipped."""
+    results = services.stance_models_train()
+    summary = {r.topic: f"{r.status} (v{r.version}, {r.labels} labels)" for r in results}
+    for topic, line in summary.items():
+        logger.info("Stance model %s: %s", topic, line)
+    return summary

@@ -1,0 +1,247 @@
+"""Speaker noun phrases: who a mention names, what kind of actor it is, and who a pronoun
+or a bare surname points back to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .lexicon import (
+    CAP_STOP,
+    CAPITALS,
+    COUNTRIES,
+    DETERMINERS,
+    GOV_HEADS,
+    GROUP_HEADS,
+    NP_LINKS,
+    ORG_HEADS,
+    PRONOUNS,
+    ROLE_LINKS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
+from .names import fold
+from .tokens import Token
+
+PERSON = "person"
+ORGANISATION = "organisation"
+GOVERNMENT = "government"
+COUNTRY = "country"
+GROUP = "group"
+
+_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "al", "bin", "la", "le", "du", "da", "del"})
+_INNER_LINKS = frozenset({"within", "in", "of", "from", "at", "for"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    mention: str  # as written: "U.S. Secretary of State Antony Blinken", "He"
+    start: int
+    end: int
+    name: str  # what the text says the actor is called: "Antony Blinken"
+    role: str = ""  # "U.S. Secretary of State"
+    kind: str = PERSON
+    # Names to look the actor up by, most specific first.
+    candidates: tuple[str, ...] = ()
+    pronoun: bool = False
+    confidence: float = 0.95
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word not in CAP_STOP
+
+
+def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
+    """Index where the speaker noun phrase ending at tokens[end - 1] begins (== end: none)."""
+    k = end - 1
+    begin = end
+    while k >= lo:
+        tok = tokens[k]
+        if tok.quote is not None:
+            break
+        word, low = tok.text, tok.lower
+        if low in ("'s", "’s"):
+            ok = begin < end
+        elif low in ROLE_LINKS and low not in ("of",):
+            ok = begin < end and k > lo and tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
+        elif low in NP_LINKS:
+            ok = begin < end
+        elif _is_cap(word) or low in ROLE_WORDS or low in DETERMINERS or low in GROUP_HEADS:
+            ok = True
+        elif word[:1].isupper() and low in ("the", "a", "an"):
+            ok = True
+        else:
+            ok = False
+        if not ok:
+            break
+        begin = k
+        k -= 1
+    while begin < end and (tokens[begin].lower in NP_LINKS or tokens[begin].lower in ("'s", "’s")):
+        begin += 1
+    return begin
+
+
+def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
+    """Index one past the speaker noun phrase that starts at tokens[start]."""
+    hi = len(tokens) if hi is None else hi
+    k = start
+    while k < hi:
+        tok = tokens[k]
+        if tok.quote is not None:
+            break
+        word, low = tok.text, tok.lower
+        if low in ("'s", "’s"):
+            ok = k > start
+        elif low in NP_LINKS:
+            ok = k > start and (low not in ROLE_LINKS or tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS)
+        elif _is_cap(word) or low in ROLE_WORDS or low in GROUP_HEADS:
+            ok = True
+        elif low in DETERMINERS or low in ("the", "a", "an"):
+            ok = k == start or tokens[k - 1].lower in NP_LINKS
+        else:
+            ok = False
+        if not ok:
+            break
+        k += 1
+    while k > start and (tokens[k - 1].lower in NP_LINKS or tokens[k - 1].lower in DETERMINERS):
+        k -= 1
+    return k
+
+
+def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
+    """Read a noun phrase as a speaker, or None when it cannot be one."""
+    if not toks:
+        return None
+    if len(toks) == 1 and toks[0].lower in PRONOUNS:
+        tok = toks[0]
+        return Speaker(
+            tok.text, tok.start, tok.end, tok.text, kind=PRONOUNS[tok.lower], pronoun=True,
+            confidence=0.75,
+        )
+    while toks and toks[0].lower in DETERMINERS | {"the", "a", "an"}:
+        toks = toks[1:]
+    if not toks:
+        return None
+    last = toks[-1]
+    low = last.lower
+    if low in NP_LINKS or low in ("'s", "’s") or (last.text[:1].isupper() and last.text in CAP_STOP):
+        return None
+    has_cap = any(_is_cap(t.text) and t.lower not in DETERMINERS for t in toks)
+    is_head = low in ROLE_WORDS or low in GROUP_HEADS or low in ORG_HEADS or low in GOV_HEADS
+    if not has_cap and not is_head:
+        return None
+    mention = text[toks[0].start : toks[-1].end]
+    # A person's name: the run of capitalised non-title words at the end.
+    name_start = len(toks)
+    if not is_head:
+        while name_start > 0:
+            t = toks[name_start - 1]
+            if t.lower in _NAME_PARTICLES and name_start < len(toks):
+                name_start -= 1
+                continue
+            if not _is_cap(t.text) or t.lower in TITLE_WORDS or t.lower.rstrip(".") in TITLE_WORDS:
+                break
+            name_start -= 1
+        while name_start < len(toks) and toks[name_start].lower in _NAME_PARTICLES:
+            name_start += 1
+    name_toks = toks[name_start:]
+    core = fold(mention)
+    inner_group = any(
+        t.lower in GROUP_HEADS and i + 1 < len(toks) and toks[i + 1].lower in _INNER_LINKS
+        for i, t in enumerate(toks)
+    )
+    if low in GROUP_HEADS or inner_group:
+        kind = GROUP
+    elif low in GOV_HEADS or (len(toks) == 1 and low in CAPITALS):
+        kind = GOVERNMENT
+    elif low in ORG_HEADS or core in ("nato", "pentagon"):
+        kind = ORGANISATION
+    elif len(toks) == 1 and low in COUNTRIES:
+        kind = COUNTRY
+    elif name_toks and len(name_toks) <= 4:
+        kind = PERSON
+    elif low in ROLE_WORDS:
+        kind = PERSON
+    else:
+        kind = ORGANISATION
+    if kind == PERSON and name_toks and len(name_toks) <= 4:
+        name = text[name_toks[0].start : name_toks[-1].end]
+        role = text[toks[0].start : toks[name_start - 1].end] if name_start > 0 else ""
+    else:
+        name, role = mention, ""
+    candidates = [mention]
+    if name != mention:
+        candidates.append(name)
+    if kind == GROUP:
+        candidates.extend(_group_candidates(text, toks))
+    return Speaker(mention, toks[0].start, toks[-1].end, name, role.strip(" ,"), kind,
+                   tuple(dict.fromkeys(candidates)))
+
+
+def _group_candidates(text: str, toks: list[Token]) -> list[str]:
+    """Who a group speaks for: "officials within the X administration" -> the X administration."""
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        if tok.lower in _INNER_LINKS and i + 1 < len(toks):
+            rest = toks[i + 1 :]
+            while rest and rest[0].lower in ("the", "a", "an"):
+                rest = rest[1:]
+            if rest:
+                out.append(text[rest[0].start : rest[-1].end])
+            break
+    # "Biden administration officials", "Pentagon officials": the qualifier names the body.
+    qualifier = [t for t in toks[:-1] if t.lower not in DETERMINERS and t.lower not in (
+        "senior", "top", "high-ranking", "former", "other", "several", "some", "many", "two",
+        "three", "unnamed", "anonymous")]
+    if qualifier and qualifier[-1].lower not in _INNER_LINKS:
+        out.append(text[qualifier[0].start : qualifier[-1].end])
+    return out
+
+
+@dataclass
+class SpeakerTracker:
+    """Remembers who the article has mentioned, to resolve "he", "the ministry", "Blinken"."""
+
+    entities: list[Speaker] = field(default_factory=list)
+
+    def note(self, speaker: Speaker) -> None:
+        if not speaker.pronoun:
+            self.entities.append(speaker)
+
+    def resolve(self, speaker: Speaker) -> Speaker | None:
+        if speaker.pronoun:
+            wanted = {
+                PERSON: (PERSON,),
+                GROUP: (GROUP, GOVERNMENT, ORGANISATION, COUNTRY),
+                ORGANISATION: (ORGANISATION, GOVERNMENT, COUNTRY),
+            }[speaker.kind]
+            for entity in reversed(self.entities[-12:]):
+                if entity.kind in wanted:
+                    return replace(
+                        entity, mention=speaker.mention, start=speaker.start, end=speaker.end,
+                        pronoun=True, confidence=0.75,
+                    )
+            return None
+        if speaker.kind == PERSON:
+            words = fold(speaker.name).split()
+            if len(words) == 1:
+                for entity in reversed(self.entities):
+                    if entity.kind == PERSON and fold(entity.name).split()[-1:] == words:
+                        return replace(
+                            entity, mention=speaker.mention, start=speaker.start, end=speaker.end,
+                            candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
+                            confidence=0.9,
+                        )
+            if not any(_is_cap(w) for w in speaker.name.split()):
+                # "the spokesman": the latest speaker with that role.
+                head = fold(speaker.name).split()[-1:]
+                for entity in reversed(self.entities[-12:]):
+                    if head and head[0] in fold(entity.mention).split():
+                        return replace(entity, mention=speaker.mention, start=speaker.start,
+                                       end=speaker.end, confidence=0.8)
+        elif not any(_is_cap(w) for w in speaker.mention.split()):
+            head = fold(speaker.mention).split()[-1:]
+            for entity in reversed(self.entities[-12:]):
+                if head and entity.kind == speaker.kind and head[0] in fold(entity.mention).split():
+                    return replace(entity, mention=speaker.mention, start=speaker.start,
+                                   end=speaker.end, confidence=0.8)
+        return speaker

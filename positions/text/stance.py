@@ -1,0 +1,227 @@
+"""Cold-start stance: a topic's cue phrases, negation, hedging and who is warning whom.
+
+Used until editors have labelled enough statements for a learned model (classifier.py),
+and blended with it afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import WARNING_LEMMAS
+from .names import fold
+
+SUPPORT = "support"
+OPPOSE = "oppose"
+NEUTRAL = "neutral"
+UNRELATED = "unrelated"
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_MAX_GAP = 3  # words allowed between the words of a cue phrase ("lift some of the restrictions")
+_NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus",
+                       "reject", "against"})
+# Hedges turn what follows into an open question: "contemplating allowing ...".
+_HEDGES = (
+    "consider", "contemplat", "weigh", "discuss", "explor", "review", "mull", "assess",
+    "debat", "look at", "examin", "evaluat", "could", "might",
+)
+# ...unless the speaker is pressing for it: "the time has come to consider ...".
+_PRESSING = ("should", "must", "need", "time has come", "urge", "call for", "call on")
+# Language of the explicitly undecided or deferring, whatever the topic (DESIGN §3).
+GENERIC_NEUTRAL = (
+    "no decision", "decision has not yet been made", "not yet decided", "no final decision",
+    "no change to our policy", "no change in policy", "policy has not changed",
+    "our policy remains", "not going to speculate", "won't speculate", "declined to comment",
+    "its own decisions", "their own decisions", "up to them to decide", "case by case",
+    "get ahead of", "nothing to announce", "not ruling out", "adapt", "adjust", "evolve",
+    "still discussing", "under review", "keep options open",
+)
+
+
+def stem(word: str) -> str:
+    """A crude stemmer that maps "strikes", "striking", "strike" to one form."""
+    if len(word) <= 3:
+        return word
+    for suffix in ("ies", "ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "permitted" -> "permit"
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [stem(w) for w in _WORD_RE.findall(fold(text))]
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    weight: float
+    phrase: str
+
+
+def make_cues(entries: list) -> list[Cue]:
+    """Cue entries are strings, or {"phrase": ..., "weight": ...}: longer phrases weigh more."""
+    cues: list[Cue] = []
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            phrase, weight = str(entry.get("phrase", "")), entry.get("weight")
+        else:
+            phrase, weight = str(entry), None
+        ws = tuple(words(phrase))
+        if not ws:
+            continue
+        if weight is None:
+            weight = min(1.0 + 0.5 * (len(ws) - 1), 2.5)
+        cues.append(Cue(ws, float(weight), phrase))
+    return cues
+
+
+@dataclass(frozen=True)
+class TopicCues:
+    slug: str
+    topic_cues: list[Cue]
+    support: list[Cue]
+    oppose: list[Cue]
+    neutral: list[Cue]
+
+    @classmethod
+    def build(cls, slug: str, cue_phrases: list, support: list, oppose: list,
+              neutral: list) -> TopicCues:
+        return cls(slug, make_cues(cue_phrases), make_cues(support), make_cues(oppose),
+                   make_cues(list(neutral or []) + list(GENERIC_NEUTRAL)))
+
+
+@dataclass(frozen=True)
+class StanceResult:
+    stance: str
+    score: float  # -1 oppose ... +1 support
+    confidence: float
+    relevance: float  # 0 unrelated ... 1 the statement itself names the topic
+    evidence: list[str] = field(default_factory=list)
+
+
+def _find(cue: Cue, ws: list[str], index: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """(start, end) word positions where the cue occurs, gaps allowed between its words."""
+    hits = []
+    for first in index.get(cue.words[0], ()):
+        pos, ok = first, True
+        for w in cue.words[1:]:
+            nxt = next((p for p in index.get(w, ()) if pos < p <= pos + 1 + _MAX_GAP), None)
+            if nxt is None:
+                ok = False
+                break
+            pos = nxt
+        if ok:
+            hits.append((first, pos + 1))
+    return hits
+
+
+def _index(ws: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, w in enumerate(ws):
+        index.setdefault(w, []).append(i)
+    return index
+
+
+def _contains(ws: list[str], phrase: str, lo: int, hi: int) -> bool:
+    target = words(phrase)
+    n = len(target)
+    return any(ws[i : i + n] == target for i in range(max(lo, 0), max(hi - n + 1, 0)))
+
+
+def relevance(topic: TopicCues, text: str, context: str) -> float:
+    """How clearly a statement is about the topic: 1 its own words, 0.7 its sentence."""
+    ws = words(text)
+    index = _index(ws)
+    for cue in topic.topic_cues:
+        if _find(cue, ws, index):
+            return 1.0
+    for cue in topic.support + topic.oppose:
+        if len(cue.words) >= 2 and _find(cue, ws, index):
+            return 1.0
+    cws = words(context)
+    cindex = _index(cws)
+    for cue in topic.topic_cues:
+        if _find(cue, cws, cindex):
+            return 0.7
+    return 0.0
+
+
+def has_position_cue(topic: TopicCues, text: str) -> bool:
+    ws = words(text)
+    index = _index(ws)
+    return any(_find(c, ws, index) for c in topic.support + topic.oppose + topic.neutral)
+
+
+def classify(topic: TopicCues, text: str, *, context: str = "", cue_verb: str = "",
+             related: float | None = None) -> StanceResult:
+    """Stance of `text` (the statement) on `topic`; `context` is the sentence around it."""
+    rel = relevance(topic, text, context) if related is None else related
+    if rel <= 0.0:
+        return StanceResult(UNRELATED, 0.0, 0.9, 0.0)
+    ws = words(text)
+    index = _index(ws)
+    support = oppose = neutral = 0.0
+    evidence: list[str] = []
+    warning = cue_verb in WARNING_LEMMAS
+    for polarity, cues in ((SUPPORT, topic.support), (OPPOSE, topic.oppose)):
+        for cue in cues:
+            for start, _end in _find(cue, ws, index):
+                negated = not (set(cue.words) & _NEGATORS) and bool(
+                    set(ws[max(0, start - 3) : start]) & _NEGATORS
+                )
+                hedged = _hedged(ws, start) and not warning
+                label = polarity
+                if negated:
+                    label = OPPOSE if polarity == SUPPORT else ""
+                if hedged and label:
+                    label = NEUTRAL
+                if warning and label == SUPPORT:
+                    label = OPPOSE  # what one warns against is what one opposes
+                weight = cue.weight * (0.5 if polarity == OPPOSE and negated else 1.0)
+                if label == SUPPORT:
+                    support += weight
+                elif label == OPPOSE:
+                    oppose += weight
+                elif label == NEUTRAL:
+                    neutral += weight
+                if label:
+                    evidence.append(f"{label}:{cue.phrase}")
+    for cue in topic.neutral:
+        for _start, _end in _find(cue, ws, index):
+            neutral += cue.weight
+            evidence.append(f"neutral:{cue.phrase}")
+    if warning:
+        oppose += 2.0
+        evidence.append(f"oppose:verb {cue_verb}")
+    total = support + oppose + neutral
+    if total == 0.0:
+        return StanceResult(NEUTRAL, 0.0, 0.35 * rel, rel, ["no cue"])
+    ranked = sorted(((support, SUPPORT), (oppose, OPPOSE), (neutral, NEUTRAL)), reverse=True)
+    (top, label), (second, _) = ranked[0], ranked[1]
+    if top == second:
+        label = NEUTRAL
+    score = max(-1.0, min(1.0, (support - oppose) / (total + 1.0)))
+    confidence = (0.5 + 0.5 * (top - second) / (top + second + 1.0)) * (0.6 + 0.4 * rel)
+    return StanceResult(label, round(score, 3), round(min(confidence, 0.99), 3), rel, evidence)
+
+
+_HEDGE_STEMS = tuple(" ".join(words(h)) for h in _HEDGES)
+_PRESSING_STEMS = tuple(" ".join(words(p)) for p in _PRESSING)
+
+
+def _hedged(ws: list[str], start: int) -> bool:
+    """A hedge word shortly before the cue, not itself pressed for ("time has come to ...")."""
+    window_lo = max(0, start - 8)
+    window = " " + " ".join(ws[window_lo:start]) + " "
+    for hedge in _HEDGE_STEMS:
+        at = window.find(" " + hedge)
+        if at >= 0:
+            before = " " + " ".join(ws[max(0, window_lo - 6) : window_lo]) + window[:at] + " "
+            if not any(" " + p in before for p in _PRESSING_STEMS):
+                return True
+    return False

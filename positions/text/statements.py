@@ -1,0 +1,464 @@
+"""Find statements in an article body: direct quotes and reported speech, each attributed.
+
+Spans follow the evaluation contract: a direct quote is the text inside its marks; reported
+speech is the clause from the speech verb (with its auxiliaries: "has warned of ...",
+"was keen to make clear ...") to the end of the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .dates import StatementDate, resolve_date
+from .lexicon import (
+    ATTRIBUTION_FORMS,
+    AUXILIARIES,
+    BE_FORMS,
+    PARTICLE_FORMS,
+    PARTICLE_VERBS,
+    PASSIVE_PARTICIPLES,
+    PRONOUNS,
+    SPEECH_FORMS,
+    TIME_WORDS,
+)
+from .names import fold
+from .quotes import Quote, find_quotes
+from .segment import Paragraph, split_paragraphs, split_sentences
+from .speakers import Speaker, SpeakerTracker, np_backward, np_forward, speaker_from_tokens
+from .tokens import Token, tokenize
+
+
+@dataclass(frozen=True)
+class FoundStatement:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: Speaker | None
+    cue_verb: str  # lemma of the speech verb ("warn"), "" for a continued quote
+    attribution_confidence: float
+    date: StatementDate
+    # The sentence around the statement and the one before: what stance reads as context.
+    context_start: int
+    context_end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class _Verb:
+    index: int  # token index of the verb
+    end: int  # token index one past the verb and its particle
+    lemma: str
+    chain: int  # token index where auxiliaries and time words before it begin (subject ends)
+    span: int  # token index where a reported clause begins (time words left out)
+
+
+_ANTECEDENTS = frozenset(
+    {"something", "which", "what", "move", "step", "idea", "request", "demand", "policy",
+     "decision", "option", "proposal", "position", "change", "call", "plea"}
+)
+_MIN_QUOTE_WORDS = 3
+_META_RE = re.compile(r"^\W*(?:it'?s|it is|it was|this is|this was|that is|marks?)\s+the first time\b",
+                      re.I)
+_TO_OK = frozenset({"keen", "quick", "eager", "careful", "sought", "wanted", "appeared", "seemed",
+                    "continued", "tried", "moved", "went", "on", "able", "ready", "willing",
+                    "going", "set", "expected", "likely"})
+_ADJUNCT_STARTS = frozenset(
+    {"on", "in", "at", "during", "after", "before", "while", "when", "to", "last", "this",
+     "earlier", "yesterday", "today", "late", "told", "according", "speaking", "via", "from",
+     "through", "ahead", "following", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "recently", "previously", "also", "again", "publicly", "separately"}
+)
+
+
+def find_statements(text: str, published: dt.date | None = None) -> list[FoundStatement]:
+    """Every statement in `text`, in order, each once."""
+    finder = _Finder(text, published)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self.tracker = SpeakerTracker()
+        self.out: list[FoundStatement] = []
+        self.last_speaker: Speaker | None = None
+        self.last_speaker_paragraph = -10
+
+    def run(self) -> list[FoundStatement]:
+        paragraphs = split_paragraphs(self.text)
+        kept = [p for p in paragraphs if p.kept]
+        run_on: FoundStatement | None = None
+        for number, paragraph in enumerate(kept):
+            quotes = find_quotes(self.text, paragraph.start, paragraph.end)
+            before = len(self.out)
+            if run_on is not None and quotes and quotes[0].open_at == paragraph.start:
+                run_on = self._continue_run_on(run_on, quotes[0], number)
+                quotes = quotes[1:]
+                if quotes and quotes[0].open_at < paragraph.end:
+                    pass
+            self._paragraph(paragraph, number, quotes)
+            new = self.out[before:]
+            run_on = new[-1] if new and new[-1].direct and self.text[new[-1].end:paragraph.end].strip() == "" and not self._closed_at(new[-1]) else None
+        return self._deduplicated()
+
+    def _closed_at(self, statement: FoundStatement) -> bool:
+        return statement.end < len(self.text) and self.text[statement.end] in "\"”’'»“›‘"
+
+    def _continue_run_on(self, statement: FoundStatement, quote: Quote, number: int) -> FoundStatement:
+        """A quote left open at a paragraph's end goes on in the next one, same speaker."""
+        merged = replace(statement, end=quote.end, text=self.text[statement.start : quote.end],
+                         context_end=quote.close_end)
+        self.out[self.out.index(statement)] = merged
+        self._remember(merged.speaker, number)
+        return merged
+
+    # --- one paragraph -------------------------------------------------------------------
+
+    def _paragraph(self, paragraph: Paragraph, number: int, quotes: list[Quote]) -> None:
+        sentences = split_sentences(self.text, paragraph.start, paragraph.end, quotes)
+        previous_start = paragraph.start
+        for sentence in sentences:
+            tokens = tokenize(self.text, sentence.start, sentence.end, quotes)
+            if tokens:
+                self._sentence(tokens, sentence.start, sentence.end, number, previous_start)
+            previous_start = sentence.start
+
+    def _sentence(self, tokens: list[Token], s_start: int, s_end: int, number: int,
+                  previous_start: int) -> None:
+        verbs = _speech_verbs(tokens)
+        used: set[int] = set()
+        absorbed: set[int] = set()  # quote tokens inside a reported clause
+        found: list[FoundStatement] = []
+        self._note_subject(tokens)
+        meta = bool(_META_RE.match(self.text[s_start:s_end]))
+
+        # Reported clauses first: a quote that is only a fragment of one belongs to it.
+        reported: list[tuple[_Verb, Speaker, int, int]] = []
+        for verb in verbs:
+            subject = self._subject(tokens, verb)
+            if subject is None:
+                continue
+            speaker, subj_begin = subject
+            if meta:
+                used.add(verb.index)
+                continue
+            reported.append((verb, speaker, subj_begin, verb.span))
+
+        for i, tok in enumerate(tokens):
+            if tok.quote is None:
+                continue
+            attribution = self._quote_attribution(tokens, i, verbs, used)
+            if attribution is None:
+                continue
+            speaker, verb = attribution
+            if verb is not None:
+                used.add(verb.index)
+            absorbed.add(i)
+            statement = self._direct(tok.quote, speaker, verb.lemma if verb else "", s_start,
+                                     s_end, number, previous_start, tokens)
+            if statement is not None:
+                found.append(statement)
+
+        for verb, speaker, subj_begin, chain in reported:
+            if verb.index in used:
+                continue
+            statements = self._reported(tokens, verb, speaker, subj_begin, chain, reported,
+                                        s_start, s_end, number, previous_start, absorbed)
+            used.add(verb.index)
+            found.extend(statements)
+
+        found.sort(key=lambda st: st.start)
+        for statement in found:
+            if statement.speaker is not None:
+                self._remember(statement.speaker, number)
+        # Quotes with no attribution in their sentence: a quote-only sentence continues
+        # the previous speaker (the next paragraph of a speech, or "'...' / he said").
+        for i, tok in enumerate(tokens):
+            if tok.quote is None or i in absorbed:
+                continue
+            if any(st.start <= tok.quote.start < st.end for st in found):
+                continue
+            outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
+            if outside > 12 or self.last_speaker is None:
+                continue
+            if number - self.last_speaker_paragraph > 1:
+                continue
+            statement = self._direct(tok.quote, self.last_speaker, "", s_start, s_end, number,
+                                     previous_start, tokens, confidence=0.7)
+            if statement is not None:
+                found.append(statement)
+        found.sort(key=lambda st: st.start)
+        self.out.extend(found)
+
+    def _remember(self, speaker: Speaker | None, number: int) -> None:
+        if speaker is None:
+            return
+        self.last_speaker = speaker
+        self.last_speaker_paragraph = number
+        self.tracker.note(speaker)
+
+    def _note_subject(self, tokens: list[Token]) -> None:
+        """A sentence that opens with a person's name makes them "he" or "she" next."""
+        end = np_forward(tokens, 0)
+        if end == 0 or end >= len(tokens) or not tokens[end].lower.isalpha():
+            return
+        if not tokens[end].text[:1].islower():
+            return
+        speaker = speaker_from_tokens(self.text, tokens[:end])
+        if speaker is not None and not speaker.pronoun and speaker.kind == "person" and speaker.role == "" and len(speaker.name.split()) <= 3:
+            resolved = self.tracker.resolve(speaker)
+            if resolved is not None:
+                self.tracker.note(resolved)
+        elif speaker is not None and not speaker.pronoun and speaker.kind == "person":
+            self.tracker.note(speaker)
+
+    # --- subjects and attribution --------------------------------------------------------
+
+    def _subject(self, tokens: list[Token], verb: _Verb) -> tuple[Speaker, int] | None:
+        """The speaker before a speech verb, and the token index where it begins."""
+        c = verb.chain
+        if c == 0:
+            return None
+        prev = tokens[c - 1]
+        if prev.lower in PRONOUNS:
+            speaker = speaker_from_tokens(self.text, [prev])
+            resolved = self.tracker.resolve(speaker) if speaker else None
+            return (resolved, c - 1) if resolved else None
+        if prev.lower in ("and", "but"):
+            # "X chose his words carefully and was keen to make clear ...": X speaks.
+            end = np_forward(tokens, 0, c - 1)
+            speaker = speaker_from_tokens(self.text, tokens[:end]) if end else None
+            if speaker is None or speaker.kind != "person":
+                return None
+            resolved = self.tracker.resolve(speaker)
+            return (replace(resolved, confidence=0.8), c - 1) if resolved else None
+        end = c
+        if prev.lower == "who" and c >= 2 and tokens[c - 2].lower == ",":
+            end = c - 2
+        elif prev.lower == ",":
+            # "Dmitry Peskov, the Kremlin spokesman, said": skip the apposition.
+            k = c - 2
+            while k >= 0 and c - k < 14 and tokens[k].lower != "," and tokens[k].quote is None:
+                k -= 1
+            if k <= 0 or tokens[k].lower != ",":
+                return None
+            end = k
+        begin = np_backward(tokens, end)
+        if begin == end:
+            return None
+        speaker = speaker_from_tokens(self.text, tokens[begin:end])
+        if speaker is None:
+            return None
+        resolved = self.tracker.resolve(speaker)
+        if resolved is None:
+            return None
+        return resolved, begin
+
+    def _quote_attribution(self, tokens: list[Token], i: int, verbs: list[_Verb],
+                           used: set[int]) -> tuple[Speaker, _Verb | None] | None:
+        quote_words = len(tokens[i].text.split())
+        # After the quote: "'...,' Stoltenberg said" or "'...,' said Stoltenberg".
+        k = i + 1
+        while k < len(tokens) and tokens[k].lower in (",", ":", "—", "–", "-"):
+            k += 1
+        if k < len(tokens):
+            for verb in verbs:
+                if verb.index in used or verb.index < k:
+                    continue
+                if verb.index == k and tokens[k].lower in ATTRIBUTION_FORMS:
+                    end = np_forward(tokens, k + 1 + (verb.end - verb.index - 1))
+                    speaker = speaker_from_tokens(self.text, tokens[verb.end:end])
+                    if speaker is not None:
+                        resolved = self.tracker.resolve(speaker)
+                        if resolved is not None:
+                            return resolved, verb
+                subject = self._subject(tokens, verb) if verb.chain > k else None
+                if subject is not None and subject[1] <= k + 1:
+                    return subject[0], verb
+                break
+        if quote_words < _MIN_QUOTE_WORDS - 1:
+            return None
+        # Before the quote: "Stoltenberg said: '...'" or "He told reporters, '...'".
+        for verb in reversed(verbs):
+            if verb.index in used or verb.end > i:
+                continue
+            between = tokens[verb.end : i]
+            if not between or [t.lower for t in between] in ([":"], [","], ["that"], [",", "that"]) or (
+                between[-1].lower in (":", ",") and len(between) <= 8
+                and all(t.quote is None for t in between)
+            ):
+                subject = self._subject(tokens, verb)
+                if subject is not None:
+                    return subject[0], verb
+            break
+        return None
+
+    # --- building statements ---------------------------------------------------------------
+
+    def _direct(self, quote: Quote, speaker: Speaker | None, lemma: str, s_start: int,
+                s_end: int, number: int, previous_start: int, tokens: list[Token],
+                confidence: float | None = None) -> FoundStatement | None:
+        start, end = quote.start, quote.end
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        words = len(self.text[start:end].split())
+        if words < _MIN_QUOTE_WORDS - 1 or (words < _MIN_QUOTE_WORDS and not lemma):
+            return None
+        outside = " ".join(t.text for t in tokens if t.quote is None)
+        return FoundStatement(
+            start, end, self.text[start:end], True, speaker, lemma,
+            confidence if confidence is not None else (speaker.confidence if speaker else 0.3),
+            resolve_date(outside, self.published), previous_start, s_end, number,
+        )
+
+    def _reported(self, tokens: list[Token], verb: _Verb, speaker: Speaker, subj_begin: int,
+                  chain: int, reported: list[tuple[_Verb, Speaker, int, int]], s_start: int,
+                  s_end: int, number: int, previous_start: int,
+                  absorbed: set[int]) -> list[FoundStatement]:
+        text = self.text
+        after = [t for t in tokens[verb.end :] if t.lower not in (".", "!", "?")]
+        # Post-posed attribution: "Ukraine must be free to hit back, Kuleba said on Monday."
+        if subj_begin > 0 and tokens[subj_begin - 1].lower == "," and (
+            not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ","
+        ) and len(after) <= 10:
+            clause_toks = tokens[: subj_begin - 1]
+            while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
+                clause_toks = clause_toks[1:]
+            if len([t for t in clause_toks if t.lower.isalnum()]) < 4:
+                return []
+            start, end = clause_toks[0].start, clause_toks[-1].end
+            if any(t.quote is not None for t in clause_toks):
+                return []
+            return [self._make_reported(start, end, speaker, verb, s_start, s_end, number,
+                                        previous_start, date_text=text[tokens[subj_begin].start:s_end])]
+        # The clause runs from the auxiliaries to the end of the sentence, or to where the
+        # next statement's speaker begins (", something Kyiv is urging ...").
+        stop = len(tokens)
+        for other_verb, _, other_begin, _ in reported:
+            if other_verb.index > verb.index and other_begin > verb.end:
+                begin = other_begin
+                if begin > 0 and tokens[begin - 1].lower in _ANTECEDENTS:
+                    begin -= 1
+                    if begin > 0 and tokens[begin - 1].lower in ("a", "an", "the"):
+                        begin -= 1
+                stop = min(stop, begin)
+        k = verb.end
+        while k < stop:
+            if tokens[k].lower == "according" and k + 1 < stop and tokens[k + 1].lower == "to":
+                stop = k
+                break
+            if tokens[k].lower == "who" and k > 0 and tokens[k - 1].lower == ",":
+                break
+            k += 1
+        if subj_begin >= 2 and tokens[subj_begin - 1].lower == "who":
+            # ", who has urged allies to ..., said": the relative clause ends at its comma.
+            for j in range(verb.end, stop):
+                if tokens[j].lower == ",":
+                    stop = j
+                    break
+        clause = tokens[chain:stop]
+        while clause and (clause[-1].lower in (".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but")):
+            clause = clause[:-1]
+        content = [t for t in tokens[verb.end:stop] if t.quote is not None or t.lower.isalnum()]
+        if len(content) < 3 and not any(t.quote for t in content):
+            return []
+        if not clause:
+            return []
+        start = clause[0].start
+        # "something Kyiv is urging its partners to permit": the span opens at "something".
+        if subj_begin >= 1 and tokens[subj_begin - 1].lower in _ANTECEDENTS and (
+            subj_begin >= 2 and tokens[subj_begin - 2].lower in (",", "—", "–")
+        ):
+            start = tokens[subj_begin - 1].start
+        end = clause[-1].end
+        quotes_in = [t for t in clause if t.quote is not None]
+        quoted_chars = sum(t.quote.end - t.quote.start for t in quotes_in)
+        date_text = text[s_start : tokens[min(verb.end + 6, len(tokens) - 1)].end]
+        if quotes_in and quoted_chars >= 0.5 * (end - start):
+            # The clause is mostly quotation: the quotation is the statement.
+            out = []
+            for t in quotes_in:
+                absorbed.add(tokens.index(t))
+                st = self._direct(t.quote, speaker, verb.lemma, s_start, s_end, number,
+                                  previous_start, tokens, confidence=speaker.confidence)
+                if st is not None:
+                    out.append(replace(st, date=resolve_date(date_text, self.published)))
+            return out
+        for t in quotes_in:
+            absorbed.add(tokens.index(t))
+        return [self._make_reported(start, end, speaker, verb, s_start, s_end, number,
+                                    previous_start, date_text=date_text)]
+
+    def _make_reported(self, start: int, end: int, speaker: Speaker, verb: _Verb, s_start: int,
+                       s_end: int, number: int, previous_start: int,
+                       date_text: str) -> FoundStatement:
+        return FoundStatement(
+            start, end, self.text[start:end], False, speaker, verb.lemma, speaker.confidence,
+            resolve_date(date_text, self.published), previous_start, s_end, number,
+        )
+
+    def _deduplicated(self) -> list[FoundStatement]:
+        """Passages repeated in one article yield one statement (the first)."""
+        seen: set[str] = set()
+        result: list[FoundStatement] = []
+        spans: list[tuple[int, int]] = []
+        for statement in sorted(self.out, key=lambda st: st.start):
+            key = fold(statement.text)
+            if key in seen or any(a <= statement.start and statement.end <= b for a, b in spans):
+                continue
+            seen.add(key)
+            spans.append((statement.start, statement.end))
+            result.append(statement)
+        return result
+
+
+def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
+    verbs: list[_Verb] = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower
+        if tok.quote is not None or not tok.text[:1].islower():
+            continue
+        lemma = SPEECH_FORMS.get(low)
+        end = i + 1
+        if lemma is None and low in PARTICLE_FORMS:
+            base = PARTICLE_FORMS[low]
+            for particle in PARTICLE_VERBS[base]:
+                words = tuple(t.lower for t in tokens[i + 1 : i + 1 + len(particle)])
+                if words == particle:
+                    lemma, end = base, i + 1 + len(particle)
+                    break
+        if lemma is None:
+            continue
+        # "Putin is said to ...", "Ukraine was urged to ...": passive, the subject is not the speaker.
+        if i > 0 and tokens[i - 1].lower in BE_FORMS and low in PASSIVE_PARTICIPLES:
+            continue
+        if i > 0 and tokens[i - 1].lower in ("the", "a", "an", "his", "her", "its", "their", "our"):
+            continue  # a noun: "the warning", "her remarks"
+        if low.endswith("ing") and (i == 0 or tokens[i - 1].lower not in BE_FORMS | {"been", "while", "kept"}):
+            continue  # "a speaking slot", "urging" as a noun or participle phrase
+        chain = i
+        while chain > 0:
+            prev = tokens[chain - 1].lower
+            if prev in AUXILIARIES or prev in TIME_WORDS:
+                chain -= 1
+            elif prev == "to" and chain >= 2 and tokens[chain - 2].lower in _TO_OK:
+                chain -= 1
+            elif prev == "not" or prev == "n't":
+                chain = -1
+                break
+            else:
+                break
+        if chain < 0:
+            continue
+        # Weekday or time words at the start of the chain belong to a date, not to the verb.
+        span = chain
+        while span < i and tokens[span].lower in TIME_WORDS and tokens[span].lower != "earlier":
+            span += 1
+        verbs.append(_Verb(i, end, lemma, chain, span))
+    return verbs

@@ -1,0 +1,127 @@
+"""Reads for the editors' workspace: the review queue, actor look-ups and change history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest, Substr
+
+from positions.models import Actor, Statement
+from positions.text.names import fold
+
+# Characters of article text shown either side of a quote in the queue.
+CONTEXT_CHARS = 160
+
+
+def review_rows() -> QuerySet[Statement]:
+    """Statements with what a queue row shows, in a constant number of queries.
+
+    The article's text can be long, so only the context around the span is read from it.
+    """
+    before_start = Greatest(F("start") - CONTEXT_CHARS, Value(0))
+    return Statement.objects.select_related("actor", "topic", "reviewed_by").annotate(
+        context_before=Substr("article__text", before_start + 1, F("start") - before_start),
+        context_after=Substr("article__text", F("end") + 1, CONTEXT_CHARS),
+        article_title=F("article__title"),
+    )
+
+
+def review_queue(
+    *,
+    topic=None,
+    actor: Actor | None = None,
+    stance: str = "",
+    review_state: str = "",
+    article_id: int | None = None,
+) -> QuerySet[Statement]:
+    """Flagged statements first, then unreviewed ones, least confident first."""
+    qs = review_rows()
+    if topic is not None:
+        qs = qs.filter(topic=topic)
+    if actor is not None:
+        qs = qs.filter(actor=actor)
+    if stance:
+        qs = qs.filter(stance=stance)
+    if review_state == "open":
+        qs = qs.filter(
+            Q(needs_review=True) | Q(review_state=Statement.ReviewState.UNREVIEWED)
+        ).exclude(review_state=Statement.ReviewState.REJECTED)
+    elif review_state:
+        qs = qs.filter(review_state=review_state)
+    if article_id is not None:
+        qs = qs.filter(article_id=article_id)
+    state_rank = Case(
+        When(review_state=Statement.ReviewState.UNREVIEWED, then=Value(0)),
+        When(review_state=Statement.ReviewState.REJECTED, then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(state_rank=state_rank).order_by(
+        "-needs_review", "state_rank", "confidence", "-created_at", "-id"
+    )
+
+
+def actor_search(query: str, *, limit: int = 20) -> list[Actor]:
+    """Active actors whose name or an alias contains `query` (folded); names first."""
+    qs = Actor.objects.active()
+    folded = fold(query)
+    if folded:
+        qs = qs.filter(
+            Q(name__icontains=query.strip()) | Q(aliases__normalized__contains=folded)
+        ).distinct()
+    return list(qs.order_by("name")[:limit])
+
+
+@dataclass
+class Change:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class HistoryEntry:
+    when: Any
+    user: Any
+    kind: str  # "created", "changed", "deleted"
+    reason: str = ""
+    changes: list[Change] = field(default_factory=list)
+
+
+def history_entries(
+    records, *, excluded: tuple[str, ...] = (), labels: dict[str, dict] | None = None
+) -> list[HistoryEntry]:
+    """Newest first: who changed what, when, before → after.
+
+    `records` are a model's historical records, newest first. `labels` maps a foreign-key
+    field name to {id: label} so ids read as names.
+    """
+    labels = labels or {}
+    records = list(records)
+    entries = []
+    kinds = {"+": "created", "~": "changed", "-": "deleted"}
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, excluded_fields=list(excluded))
+            for change in delta.changes:
+                names = labels.get(change.field, {})
+                changes.append(
+                    Change(
+                        field=change.field,
+                        old=names.get(change.old, change.old),
+                        new=names.get(change.new, change.new),
+                    )
+                )
+        entries.append(
+            HistoryEntry(
+                when=newer.history_date,
+                user=newer.history_user,
+                kind=kinds.get(newer.history_type, newer.history_type),
+                reason=newer.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
