@@ -11,7 +11,7 @@ from accounts.roles import analyst_required
 from positions.models import Actor, Topic
 
 from . import services
-from .models import Follow
+from .models import Alert, Follow
 
 PAGE_SIZE = 50
 
@@ -29,7 +29,7 @@ def whats_new(request):
         "follows": follows,
         "alert_settings": alert_settings,
         "feed_url": feed_url,
-        "unread": sum(1 for a in page.object_list if a.read_at is None),
+        "unread": Alert.objects.filter(user=request.user, read_at__isnull=True).count(),
     }
     return render(request, "alerts/whats_new.html", context)
 

@@ -5,14 +5,16 @@ Authentication: a session (logged in to the site) or a personal token sent as
 the analyst role: anonymous requests get 401, users without the role 403.
 
 Statement lists use cursor pagination: each page has `next_cursor`; pass it back as
-`?cursor=` with the same filters for the next page. Order: newest statement date first
-(undated last), then newest id.
+`?cursor=` with the same filters and order for the next page. `order=id` (default) is
+ingestion order, so a client that keeps its last cursor later fetches only new statements;
+`order=-date` is newest statement date first (undated last).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import wraps
+from typing import Literal
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -26,14 +28,13 @@ from positions import selectors
 from positions.models import Actor, Statement, Topic
 
 from .queries import (
-    NEWEST_FIRST,
     BadCursor,
-    after_statement_cursor,
     decode_cursor,
     encode_cursor,
     filtered_statements,
     statement_cursor,
     statement_row,
+    statements_page_qs,
 )
 from .services import api_token_authenticate
 
@@ -93,7 +94,8 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api:v1",  # nested in the api app's namespace (api/urls.py)
     openapi_url="/openapi.json",
-    docs_url="/docs",
+    # No Swagger page: ninja's loads from a CDN, which our CSP (rightly) blocks.
+    docs_url=None,
     docs_decorator=_schema_guard,
 )
 
@@ -326,25 +328,27 @@ def actor_timeline(
 def list_statements(
     request,
     filters: Query[StatementFiltersIn],
+    order: Literal["id", "-date"] = "id",
     cursor: str = "",
     limit: int = DEFAULT_LIMIT,
 ):
     """Counted statements (not rejected, not near-duplicate copies; unrelated ones only
-    with `stance=unrelated`), newest first. Filters: `topic` (slug), `actor` (slug,
-    repeatable), `stance`, `speech` (direct/reported), `confirmed`, `outlet` (slug),
-    `date_from`, `date_to`, `q` (text)."""
-    qs = filtered_statements(request.GET).order_by(*NEWEST_FIRST)
-    if cursor:
-        try:
-            qs = after_statement_cursor(qs, cursor)
-        except BadCursor:
-            raise HttpError(400, "Invalid cursor.") from None
+    with `stance=unrelated`). Filters: `topic` (slug), `actor` (slug, repeatable),
+    `stance`, `speech` (direct/reported), `confirmed`, `outlet` (slug), `date_from`,
+    `date_to`, `q` (text).
+
+    `order=id` (default): ingestion order, oldest first; keep the last `next_cursor` to
+    fetch only what was added since. `order=-date`: newest statement date first."""
+    try:
+        qs = statements_page_qs(filtered_statements(request.GET), order=order, cursor=cursor)
+    except BadCursor:
+        raise HttpError(400, "Invalid cursor.") from None
     limit = _limit(limit)
     statements = list(qs[: limit + 1])
     next_cursor = None
     if len(statements) > limit:
         statements = statements[:limit]
-        next_cursor = statement_cursor(statements[-1])
+        next_cursor = statement_cursor(statements[-1], order)
     return {"items": [statement_row(s) for s in statements], "next_cursor": next_cursor}
 
 

@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Article, Feed, FeedEntry, IngestionJob, Outlet
+
+# Django 6 changes the default scheme of URL form fields; say which one we mean.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Outlet)
@@ -13,6 +17,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = [
         "__str__",
         "url",
@@ -30,6 +35,7 @@ class FeedAdmin(admin.ModelAdmin):
 
 @admin.register(FeedEntry)
 class FeedEntryAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "url", "feed", "created_at"]
     list_filter = ["feed"]
     search_fields = ["title", "url"]
@@ -38,6 +44,7 @@ class FeedEntryAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = [
         "__str__",
         "outlet",

@@ -49,6 +49,8 @@ _BOMS = [
 # Control characters that do not occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13, 27}) | {127}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A lead byte followed by the right number of continuation bytes.
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -255,12 +257,14 @@ def _tree_depth(root) -> int:
 def extract_html(data: bytes, *, declared_charset: str | None = None, url: str = "") -> Extracted:
     check_payload(data)
     if declared_charset is None:
-        match = _META_CHARSET.search(data[:4096])
+        match = _XML_ENCODING.match(data) or _META_CHARSET.search(data[:4096])
         declared_charset = match.group(1).decode("ascii") if match else None
     html = _normalise(decode(data, declared=declared_charset))
     _require_text(html)
     try:
-        tree = lxml.html.document_fromstring(html)
+        # lxml refuses a str that still carries an XML encoding declaration (XHTML pages);
+        # the bytes are decoded already, so the declaration has done its job.
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ExtractionError(f"The HTML could not be parsed ({exc}).") from exc
     depth = _tree_depth(tree)

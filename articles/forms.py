@@ -42,7 +42,10 @@ class FilesForm(forms.Form):
 
 class FeedForm(forms.Form):
     url = forms.URLField(
-        label="Feed URL", max_length=2000, validators=[URLValidator(schemes=["http", "https"])]
+        label="Feed URL",
+        max_length=2000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
     )
     poll_interval_minutes = forms.IntegerField(
         label="Poll every (minutes)", min_value=5, max_value=7 * 24 * 60, initial=60

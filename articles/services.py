@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.text import slugify
@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 
 Kind = IngestionJob.Kind
 Status = IngestionJob.Status
+
+# Trouble that may pass: the network, the remote server, the database connection.
+TRANSIENT_ERRORS = (fetching.TransientFetchError, OperationalError, InterfaceError)
 
 # Where the progress bar stands when a step starts.
 STEP_PROGRESS = {"fetch": 5, "extract": 30, "dedupe": 50, "store": 60, "statements": 70}
@@ -289,12 +292,14 @@ def job_run(*, job_id: int) -> IngestionJob | None:
             _run_article(job)
     except (fetching.PermanentFetchError, ExtractionError, FeedError, _StepFailed) as exc:
         return _finish(job, status=Status.FAILED, error=str(exc))
-    except (fetching.TransientFetchError, DatabaseError) as exc:
+    except TRANSIENT_ERRORS as exc:
         _release(job, error=str(exc))
         raise
     except SoftTimeLimitExceeded:
         return _finish(job, status=Status.FAILED, error=f"The {job.step} step took too long.")
     except Exception as exc:
+        if not IngestionJob.objects.filter(pk=job.pk).exists():
+            return None  # deleted while it ran; nothing left to report to
         # A bug, not the input's fault; keep the worker going and say where to look.
         logger.exception("Ingestion job %s failed unexpectedly", job.pk)
         return _finish(
@@ -311,7 +316,8 @@ def _release(job: IngestionJob, *, error: str) -> None:
         IngestionJob.objects.filter(pk=job.pk, status=Status.RUNNING).update(
             status=Status.QUEUED, error=f"{error} Will try again."
         )
-    except DatabaseError:
+    except (OperationalError, InterfaceError):
+        # The retry will find the job still "running" and claim it once it is stale.
         logger.warning("Could not put job %s back in the queue", job.pk, exc_info=True)
 
 
@@ -332,7 +338,7 @@ def job_run_inline(*, job_id: int, sleep=time.sleep) -> IngestionJob | None:
     while True:
         try:
             return job_run(job_id=job_id)
-        except (fetching.TransientFetchError, DatabaseError) as exc:
+        except TRANSIENT_ERRORS as exc:
             if retries >= max_retries():
                 return job_fail(job_id=job_id, error=f"{exc} Gave up after {retries + 1} tries.")
             sleep(min(retry_delay(retries, getattr(exc, "retry_after", None)), 30))
@@ -363,6 +369,18 @@ def _job_input(job: IngestionJob) -> tuple[bytes, str, str | None, str]:
 
 def _run_article(job: IngestionJob) -> None:
     article = job.article
+    if article is None and job.kind == Kind.URL:
+        # Feeds list the same story for days; do not fetch what we already have.
+        known = dedupe.canonicalise_url(job.source)
+        existing = Article.objects.filter(canonical_url=known).first() if known else None
+        if existing is not None:
+            _finish(
+                job,
+                status=Status.DUPLICATE,
+                article=existing,
+                error=f"Already ingested as article {existing.pk} ({existing}).",
+            )
+            return
     if article is None:
         with _step(job, "fetch"):
             data, kind, charset, url = _job_input(job)
@@ -604,9 +622,17 @@ def feed_resume(*, feed: Feed) -> Feed:
     return feed
 
 
+def feed_poll_job_create(*, feed: Feed, user=None) -> IngestionJob:
+    """A feed-poll job for `feed`; the next scheduled poll moves a full interval on."""
+    Feed.objects.filter(pk=feed.pk).update(
+        next_poll_at=timezone.now() + dt.timedelta(minutes=feed.poll_interval_minutes)
+    )
+    return job_create(kind=Kind.FEED, source=feed.url, feed=feed, user=user)
+
+
 def feed_poll_now(*, feed: Feed, user=None) -> IngestionJob:
     """A feed-poll job for `feed`, queued after commit."""
-    job = job_create(kind=Kind.FEED, source=feed.url, feed=feed, user=user)
+    job = feed_poll_job_create(feed=feed, user=user)
     job_enqueue(job=job)
     return job
 
@@ -627,7 +653,9 @@ def feeds_poll_due(*, now: dt.datetime | None = None) -> list[IngestionJob]:
                 next_poll_at=next_poll
             )
             if claimed:
-                jobs.append(feed_poll_now(feed=feed))
+                job = job_create(kind=Kind.FEED, source=feed.url, feed=feed)
+                job_enqueue(job=job)
+                jobs.append(job)
     return jobs
 
 

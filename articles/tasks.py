@@ -9,15 +9,10 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from django.db import DatabaseError
 
 from . import services
-from .fetching import TransientFetchError
 
 logger = logging.getLogger(__name__)
-
-# Worth another try later: the network, the remote server, our database.
-TRANSIENT_ERRORS = (TransientFetchError, DatabaseError)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
@@ -26,7 +21,7 @@ def ingest_job(self, job_id: int, **_kwargs) -> None:
     times; fail the job with the last reason when the retries are used up."""
     try:
         services.job_run(job_id=job_id)
-    except TRANSIENT_ERRORS as exc:
+    except services.TRANSIENT_ERRORS as exc:
         retries = self.request.retries
         if retries >= services.max_retries():
             services.job_fail(job_id=job_id, error=f"{exc} Gave up after {retries + 1} tries.")

@@ -16,6 +16,7 @@ from .forms import FeedForm, FilesForm, HtmlForm, TextForm, UrlForm
 from .models import Article, Feed, IngestionJob
 
 JOBS_PER_PAGE = 50
+CHILDREN_SHOWN = 200
 
 
 @analyst_required
@@ -42,7 +43,7 @@ def ingest(request):
     return _ingest_page(request)
 
 
-def _queued(request, job: IngestionJob):
+def _queued(job: IngestionJob):
     if job.is_batch:
         services.batch_enqueue(batch=job)
     else:
@@ -58,7 +59,7 @@ def ingest_url(request):
     if not form.is_valid():
         return _ingest_page(request, status=400, url_form=form)
     job = services.job_create_url(url=form.cleaned_data["url"], user=request.user)
-    return _queued(request, job)
+    return _queued(job)
 
 
 @admin_required
@@ -69,7 +70,7 @@ def ingest_text(request):
     if not form.is_valid():
         return _ingest_page(request, status=400, text_form=form)
     job = services.job_create_text(text=form.cleaned_data["text"], user=request.user)
-    return _queued(request, job)
+    return _queued(job)
 
 
 @admin_required
@@ -80,7 +81,7 @@ def ingest_html(request):
     if not form.is_valid():
         return _ingest_page(request, status=400, html_form=form)
     job = services.job_create_html(html=form.cleaned_data["html"], user=request.user)
-    return _queued(request, job)
+    return _queued(job)
 
 
 @admin_required
@@ -91,7 +92,7 @@ def ingest_files(request):
     if not form.is_valid():
         return _ingest_page(request, status=400, files_form=form)
     job = services.jobs_create_from_uploads(uploads=form.cleaned_data["files"], user=request.user)
-    return _queued(request, job)
+    return _queued(job)
 
 
 @admin_required
@@ -123,7 +124,9 @@ def job_detail(request, pk: int):
     job = get_object_or_404(selectors.job_detail_queryset(), pk=pk)
     context = {
         "job": job,
-        "children": selectors.job_children(job=job),
+        # Enough to follow a batch; the jobs list has the rest.
+        "children": selectors.job_children(job=job)[:CHILDREN_SHOWN],
+        "children_shown": CHILDREN_SHOWN,
         "statements": selectors.job_statements(job=job),
     }
     template = "articles/job_detail.html#job-live" if request.htmx else "articles/job_detail.html"

@@ -38,8 +38,16 @@ class TopicAdmin(SimpleHistoryAdmin):
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     list_display = [
-        "short_quote", "actor", "topic", "stance", "confidence", "statement_date",
-        "is_direct", "origin", "review_state", "needs_review",
+        "short_quote",
+        "actor",
+        "topic",
+        "stance",
+        "confidence",
+        "statement_date",
+        "is_direct",
+        "origin",
+        "review_state",
+        "needs_review",
     ]
     list_filter = ["topic", "stance", "review_state", "origin", "is_direct", "needs_review"]
     search_fields = ["quote", "speaker_mention", "actor__name", "article__title"]

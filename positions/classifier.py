@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,8 +136,13 @@ def train_topic(topic, *, force: bool = False) -> TrainResult:
     import joblib
 
     joblib.dump(
-        {"format": FORMAT, "topic": topic.slug, "version": version, "labels_hash": digest,
-         "pipeline": pipeline},
+        {
+            "format": FORMAT,
+            "topic": topic.slug,
+            "version": version,
+            "labels_hash": digest,
+            "pipeline": pipeline,
+        },
         folder / f"v{version}.joblib",
     )
     _write_manifest(topic.slug, {"version": version, "labels_hash": digest, "labels": len(pairs)})
@@ -175,12 +181,26 @@ def rollback(topic_slug: str, version: int | None = None) -> int | None:
     model = _load_file(topic_slug, version)
     if model is None:
         return None
-    _write_manifest(topic_slug, {"version": version, "labels_hash": model.labels_hash,
-                                 "rolled_back_from": current})
+    _write_manifest(
+        topic_slug,
+        {"version": version, "labels_hash": model.labels_hash, "rolled_back_from": current},
+    )
     return version
 
 
 _cache: dict[str, tuple[int, StanceModel]] = {}
+_disabled = False
+
+
+@contextmanager
+def models_disabled():
+    """Within this block only the cue rules decide (evaluation scores what the product ships)."""
+    global _disabled
+    previous, _disabled = _disabled, True
+    try:
+        yield
+    finally:
+        _disabled = previous
 
 
 def _load_file(topic_slug: str, version: int) -> StanceModel | None:
@@ -198,12 +218,17 @@ def _load_file(topic_slug: str, version: int) -> StanceModel | None:
 
 
 def load_model(topic_slug: str) -> StanceModel | None:
+    if _disabled:
+        return None
     version = current_version(topic_slug)
     if version is None:
         return None
     cached = _cache.get(topic_slug)
-    if cached and cached[0] == version and cached[1].labels_hash == _read_manifest(topic_slug).get(
-        "labels_hash", cached[1].labels_hash
+    if (
+        cached
+        and cached[0] == version
+        and cached[1].labels_hash
+        == _read_manifest(topic_slug).get("labels_hash", cached[1].labels_hash)
     ):
         return cached[1]
     model = _load_file(topic_slug, version)
@@ -212,8 +237,9 @@ def load_model(topic_slug: str) -> StanceModel | None:
     return model
 
 
-def blend(*, topic, text: str, cue_stance: str, cue_score: float,
-          cue_confidence: float) -> tuple[str, float, float]:
+def blend(
+    *, topic, text: str, cue_stance: str, cue_score: float, cue_confidence: float
+) -> tuple[str, float, float]:
     """Stance, score and confidence from the cue rules, blended with the learned model."""
     model = load_model(topic.slug)
     if model is None:
@@ -225,8 +251,9 @@ def blend(*, topic, text: str, cue_stance: str, cue_score: float,
         return cue_stance, cue_score, cue_confidence
     rest = (1.0 - cue_confidence) / 2.0
     cue = {label: (cue_confidence if label == cue_stance else rest) for label in CLASSES}
-    mixed = {label: MODEL_WEIGHT * learned[label] + (1 - MODEL_WEIGHT) * cue[label]
-             for label in CLASSES}
+    mixed = {
+        label: MODEL_WEIGHT * learned[label] + (1 - MODEL_WEIGHT) * cue[label] for label in CLASSES
+    }
     stance = max(mixed, key=mixed.get)
     score = max(-1.0, min(1.0, mixed["support"] - mixed["oppose"]))
     return stance, round(score, 3), round(min(max(mixed[stance], 0.0), 1.0), 3)

@@ -31,8 +31,9 @@ FUZZY_OTHER_CUTOFF = 93
 
 
 def topic_cues(topic: Topic) -> TopicCues:
-    return TopicCues.build(topic.slug, topic.cue_phrases, topic.support_cues, topic.oppose_cues,
-                           topic.neutral_cues)
+    return TopicCues.build(
+        topic.slug, topic.cue_phrases, topic.support_cues, topic.oppose_cues, topic.neutral_cues
+    )
 
 
 @dataclass
@@ -70,7 +71,11 @@ class ActorResolver:
         actor_id, confidence = self._match(speaker)
         if actor_id is not None:
             actor = Actor.objects.get(pk=actor_id)
-            if speaker.mention and not speaker.pronoun and fold(speaker.mention) not in self._by_alias:
+            if (
+                speaker.mention
+                and not speaker.pronoun
+                and fold(speaker.mention) not in self._by_alias
+            ):
                 # Remember how this article named them, so editors see every surface form.
                 alias = actor_add_alias(actor=actor, surface=speaker.mention)
                 if alias is not None:
@@ -92,12 +97,18 @@ class ActorResolver:
             # "Blinken" or "Tony Blinken": one known person of that surname.
             if len(owners) == 1 and (len(words) == 1 or self._first_names_agree(owners, words)):
                 return next(iter(owners)), speaker.confidence * 0.95
-        choices = [k for k, a in self._by_alias.items()
-                   if (self._kinds.get(a) == Actor.Kind.PERSON) == (speaker.kind == Actor.Kind.PERSON)]
+        choices = [
+            k
+            for k, a in self._by_alias.items()
+            if (self._kinds.get(a) == Actor.Kind.PERSON) == (speaker.kind == Actor.Kind.PERSON)
+        ]
         if name_key and choices:
-            cutoff = FUZZY_PERSON_CUTOFF if speaker.kind == Actor.Kind.PERSON else FUZZY_OTHER_CUTOFF
-            best = process.extractOne(name_key, choices, scorer=fuzz.token_sort_ratio,
-                                      score_cutoff=cutoff)
+            cutoff = (
+                FUZZY_PERSON_CUTOFF if speaker.kind == Actor.Kind.PERSON else FUZZY_OTHER_CUTOFF
+            )
+            best = process.extractOne(
+                name_key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff
+            )
             if best is not None:
                 return self._by_alias[best[0]], speaker.confidence * 0.85
         return None, 0.0
@@ -123,8 +134,10 @@ class ActorResolver:
 
 
 def _needs_review(attribution: float, stance_confidence: float, actor: Actor | None) -> bool:
-    return actor is None or attribution < ATTRIBUTION_REVIEW_BELOW or (
-        stance_confidence < STANCE_REVIEW_BELOW
+    return (
+        actor is None
+        or attribution < ATTRIBUTION_REVIEW_BELOW
+        or (stance_confidence < STANCE_REVIEW_BELOW)
     )
 
 
@@ -134,8 +147,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 @transaction.atomic
-def extract_article(article, *, topics: Iterable[Topic] | None = None,
-                    resolver: ActorResolver | None = None) -> list[Statement]:
+def extract_article(
+    article, *, topics: Iterable[Topic] | None = None, resolver: ActorResolver | None = None
+) -> list[Statement]:
     """Find and store the statements of `article`; see services.extract_statements."""
     topic_list = list(topics) if topics is not None else list(Topic.objects.filter(is_active=True))
     resolver = resolver or ActorResolver()
@@ -166,8 +180,9 @@ def extract_article(article, *, topics: Iterable[Topic] | None = None,
     return list(Statement.objects.filter(article=article).select_related("actor", "topic"))
 
 
-def _desired_rows(analysed: list[AnalysedStatement], by_slug: dict[str, Topic],
-                  resolver: ActorResolver) -> dict[tuple[int, int, int | None], dict]:
+def _desired_rows(
+    analysed: list[AnalysedStatement], by_slug: dict[str, Topic], resolver: ActorResolver
+) -> dict[tuple[int, int, int | None], dict]:
     rows: dict[tuple[int, int, int | None], dict] = {}
     for item in analysed:
         found = item.found
@@ -189,18 +204,28 @@ def _desired_rows(analysed: list[AnalysedStatement], by_slug: dict[str, Topic],
         related = item.related
         if not related:
             rows[(found.start, found.end, None)] = {
-                **base, "topic": None, "stance": Stance.UNRELATED, "stance_score": 0.0,
-                "confidence": 0.5, "needs_review": False,
+                **base,
+                "topic": None,
+                "stance": Stance.UNRELATED,
+                "stance_score": 0.0,
+                "confidence": 0.5,
+                "needs_review": False,
             }
             continue
         for slug, result in related.items():
             topic = by_slug[slug]
             stance, score, confidence = classifier.blend(
-                topic=topic, text=found.text, cue_stance=result.stance, cue_score=result.score,
+                topic=topic,
+                text=found.text,
+                cue_stance=result.stance,
+                cue_score=result.score,
                 cue_confidence=result.confidence,
             )
             rows[(found.start, found.end, topic.pk)] = {
-                **base, "topic": topic, "stance": stance, "stance_score": score,
+                **base,
+                "topic": topic,
+                "stance": stance,
+                "stance_score": score,
                 "confidence": confidence,
                 "needs_review": _needs_review(attribution, confidence, actor),
             }

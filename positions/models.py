@@ -50,7 +50,9 @@ class Actor(models.Model):
         ordering = ["name"]
         indexes = [models.Index(fields=["name"])]
         constraints = [
-            models.CheckConstraint(condition=~Q(merged_into=F("pk")), name="actor_not_merged_into_self"),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("pk")), name="actor_not_merged_into_self"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -115,7 +117,9 @@ class StatementQuerySet(models.QuerySet):
         )
 
     def untouched_by_editors(self):
-        return self.filter(origin=Statement.Origin.MACHINE, review_state=Statement.ReviewState.UNREVIEWED)
+        return self.filter(
+            origin=Statement.Origin.MACHINE, review_state=Statement.ReviewState.UNREVIEWED
+        )
 
 
 class Statement(models.Model):
@@ -135,7 +139,9 @@ class Statement(models.Model):
         YEAR = "year", "Year"
         UNKNOWN = "unknown", "Unknown"
 
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="statements")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="statements"
+    )
     # [start, end) into article.text; quote == article.text[start:end].
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
@@ -181,7 +187,9 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["topic", "actor", "statement_date"], name="stmt_topic_actor_date"),
             models.Index(fields=["actor", "statement_date"], name="stmt_actor_date"),
-            models.Index(fields=["review_state", "needs_review", "created_at"], name="stmt_review_queue"),
+            models.Index(
+                fields=["review_state", "needs_review", "created_at"], name="stmt_review_queue"
+            ),
             models.Index(fields=["article", "start"], name="stmt_article_span"),
         ]
         constraints = [
@@ -190,18 +198,18 @@ class Statement(models.Model):
                 condition=Q(end=F("start") + Length("quote")), name="stmt_span_matches_quote"
             ),
             models.CheckConstraint(
-                condition=Q(stance_score__gte=-1.0, stance_score__lte=1.0), name="stmt_score_in_range"
+                condition=Q(stance_score__gte=-1.0, stance_score__lte=1.0),
+                name="stmt_score_in_range",
             ),
             models.CheckConstraint(
-                condition=Q(confidence__gte=0.0, confidence__lte=1.0), name="stmt_confidence_in_range"
+                condition=Q(confidence__gte=0.0, confidence__lte=1.0),
+                name="stmt_confidence_in_range",
             ),
             models.CheckConstraint(
                 condition=Q(attribution_confidence__gte=0.0, attribution_confidence__lte=1.0),
                 name="stmt_attribution_confidence_in_range",
             ),
-            models.CheckConstraint(
-                condition=Q(stance__in=Stance.values), name="stmt_stance_valid"
-            ),
+            models.CheckConstraint(condition=Q(stance__in=Stance.values), name="stmt_stance_valid"),
             models.UniqueConstraint(
                 fields=["article", "start", "end", "topic"], name="stmt_unique_span_per_topic"
             ),

@@ -8,6 +8,7 @@ near-duplicate article). Queries are a fixed number per call, whatever the numbe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -297,6 +298,21 @@ OVERVIEW_SORTS = {
 }
 
 
+@dataclass
+class Overview:
+    """A topic overview: one row per actor, and the most recent shifts among those actors.
+    Iterating over it (or len()) goes over the rows."""
+
+    rows: list[ActorRow]
+    recent_shifts: list[ShiftRow]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 def topic_overview(
     topic: Topic,
     *,
@@ -306,12 +322,14 @@ def topic_overview(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     sort: str = "-count",
-) -> list[ActorRow]:
-    """Every actor with a counted statement on `topic`: position, count, dates, latest shift.
+    recent: int = 8,
+) -> Overview:
+    """Every actor with a counted statement on `topic`: position, count, dates, latest shift;
+    and the `recent` latest shifts among them.
 
     `place` matches the actor's country or affiliation (case-insensitive substring); the date
     range limits which statements are counted and which shifts are listed, but a position is
-    always derived from everything said up to the range's end. Three queries."""
+    always derived from everything said up to the range's end. Four queries."""
     base = _position_base(topic)
     if kind:
         base = base.filter(actor__kind=kind)
@@ -329,24 +347,20 @@ def topic_overview(
         .annotate(n=Count("id"), first=Min("statement_date"), last=Max("statement_date"))
     }
     if not stats:
-        return []
+        return Overview(rows=[], recent_shifts=[])
     points = _points_by_key(history, "actor_id")
     actors = Actor.objects.in_bulk(list(stats))
 
-    found: list[tuple[int, int, timeline.Shift]] = []
-    latest_shift: dict[int, timeline.Shift] = {}
+    every_shift: list[tuple[int, int, timeline.Shift]] = []
     rows: list[ActorRow] = []
     for actor_id, stat in stats.items():
-        steps = timeline.derive_positions(points.get(actor_id, []))
+        steps, detected = timeline.analyse(points.get(actor_id, []), actor_id=actor_id)
         current = steps[-1] if steps else None
-        detected = [
-            s
-            for s in timeline.detect_shifts(points.get(actor_id, []), actor_id=actor_id)
-            if not date_from or s.after_date >= date_from
-        ]
-        if detected:
-            latest_shift[actor_id] = detected[-1]
-            found.append((actor_id, topic.pk, detected[-1]))
+        if position and (current is None or current.position != position):
+            continue
+        for shift in detected:
+            if not date_from or shift.after_date >= date_from:
+                every_shift.append((actor_id, topic.pk, shift))
         rows.append(
             ActorRow(
                 actor=actors[actor_id],
@@ -357,16 +371,28 @@ def topic_overview(
                 mean=current.mean if current else None,
             )
         )
-    if position:
-        rows = [r for r in rows if r.position == position]
-    shift_rows = {row.shift.actor_id: row for row in _shift_rows(found)}
+    latest: dict[int, tuple[int, int, timeline.Shift]] = {}
+    for found in every_shift:
+        latest[found[0]] = found  # shifts come oldest first per actor
+    every_shift.sort(key=lambda f: (f[2].after_date, f[2].after_statement_id), reverse=True)
+    wanted = every_shift[:recent] + [f for f in latest.values() if f not in every_shift[:recent]]
+    loaded = _shift_rows(wanted)
+    by_key = {(r.shift.actor_id, r.shift.after_statement_id): r for r in loaded}
     for row in rows:
-        row.latest_shift = shift_rows.get(row.actor.pk)
+        shift = latest.get(row.actor.pk)
+        row.latest_shift = (
+            by_key.get((row.actor.pk, shift[2].after_statement_id)) if shift else None
+        )
+    recent_rows = [
+        by_key[(f[0], f[2].after_statement_id)]
+        for f in every_shift[:recent]
+        if (f[0], f[2].after_statement_id) in by_key
+    ]
     descending = sort.startswith("-")
     key = OVERVIEW_SORTS.get(sort.lstrip("-"), OVERVIEW_SORTS["count"])
     rows.sort(key=lambda r: r.actor.name.lower())
     rows.sort(key=key, reverse=descending)
-    return rows
+    return Overview(rows=rows, recent_shifts=recent_rows)
 
 
 @dataclass
@@ -384,8 +410,7 @@ def actor_timeline(actor: Actor, topic: Topic, filters: StatementFilters | None 
     if filters and filters.date_to:
         base = base.filter(statement_date__lte=filters.date_to)
     points = _points_by_key(base, "actor_id").get(actor.pk, [])
-    steps = timeline.derive_positions(points)
-    detected = timeline.detect_shifts(points, actor_id=actor.pk)
+    steps, detected = timeline.analyse(points, actor_id=actor.pk)
     if filters and filters.date_from:
         detected = [s for s in detected if s.after_date >= filters.date_from]
         earlier = [s for s in steps if s.date < filters.date_from]
@@ -516,13 +541,30 @@ def _fallback_filter(qs: QuerySet, fields: list[str], terms: list[str]) -> Query
     return qs
 
 
+# Ranking reads every match's quote again; beyond this many matches, newest first is as
+# useful and much cheaper (the search view switches; see views.search).
+RANK_AT_MOST = 2000
+# The expression indexes search is fast with (PostgreSQL). Without them it still works.
+STATEMENT_FTS_INDEX = "stmt_quote_fts"
+ARTICLE_FTS_INDEX = "article_fts"
+
+
+@functools.cache
+def has_index(table: str, name: str) -> bool:
+    """Whether the database has index `name` on `table` (looked up once per process)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return name in constraints
+
+
 def search_statements(q: str, filters: StatementFilters | None = None) -> QuerySet:
     """Statements whose quote matches `q`, best first, each with `highlighted` (safe HTML)
     available through `highlighted_quote(statement)`.
 
     PostgreSQL: websearch syntax over to_tsvector('english', quote), ranked with ts_rank and
-    highlighted with ts_headline; served by the GIN index on that expression when it exists.
-    Elsewhere: every word (or "quoted phrase") must occur (icontains), newest first."""
+    highlighted with ts_headline; served by the GIN index `stmt_quote_fts` on that expression
+    when it exists. Elsewhere: every word (or "quoted phrase") must occur (icontains), newest
+    first."""
     filters = filters or StatementFilters()
     qs = statements_filtered(filters.replace(q=""))
     q = (q or "").strip()
@@ -573,6 +615,10 @@ def search_articles(
     """Articles whose title or text matches `q`, with a highlighted snippet. One query."""
     q = (q or "").strip()
     if not q:
+        return []
+    if is_postgres() and not has_index(Article._meta.db_table, ARTICLE_FTS_INDEX):
+        # Without its index, full text over every article is a sequential scan of all the
+        # text: seconds at 20k articles. Statements are still searched.
         return []
     qs = Article.objects.filter(near_duplicate_of__isnull=True).select_related("outlet")
     if outlet:
@@ -630,6 +676,56 @@ def _snippet(text: str, terms: list[str], width: int = 160) -> str:
 # ---------------------------------------------------------------------------------------
 # Actors
 # ---------------------------------------------------------------------------------------
+
+
+def _counted_for_actors() -> QuerySet:
+    return Statement.objects.counted().with_stance().filter(actor__isnull=False)
+
+
+def actors_matching(q: str = "", *, kind: str = "") -> QuerySet:
+    """Active actors whose name, alias, affiliation or country contains `q`, by name."""
+    qs = Actor.objects.active()
+    if kind:
+        qs = qs.filter(kind=kind)
+    q = (q or "").strip()
+    if q:
+        matching_alias = Actor.objects.filter(aliases__surface__icontains=q).values("pk")
+        qs = qs.filter(
+            Q(name__icontains=q)
+            | Q(affiliation__icontains=q)
+            | Q(country__icontains=q)
+            | Q(pk__in=matching_alias)
+        )
+    return qs.order_by("name", "pk")
+
+
+def statement_counts(actor_ids: Iterable[int]) -> dict[int, tuple[int, dt.date | None]]:
+    """(number of counted statements, latest date) for each of `actor_ids`. One query."""
+    ids = list(actor_ids)
+    if not ids:
+        return {}
+    rows = (
+        _counted_for_actors()
+        .filter(actor_id__in=ids)
+        .order_by()
+        .values("actor_id")
+        .annotate(n=Count("id"), last=Max("statement_date"))
+    )
+    return {row["actor_id"]: (row["n"], row["last"]) for row in rows}
+
+
+def top_actors_on_topic(topic: Topic, *, limit: int = 200) -> list[tuple[Actor, int]]:
+    """The actors with the most counted statements on `topic`, most first. Two queries."""
+    rows = list(
+        _counted_for_actors()
+        .filter(topic=topic)
+        .order_by()
+        .values("actor_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "actor_id")[:limit]
+    )
+    actors = Actor.objects.in_bulk([row["actor_id"] for row in rows])
+    return [(actors[row["actor_id"]], row["n"]) for row in rows if row["actor_id"] in actors]
 
 
 def actors_with_counts(q: str = "", *, kind: str = "", topic: Topic | None = None) -> QuerySet:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 SUPPORT = "support"
 OPPOSE = "oppose"
@@ -85,6 +86,9 @@ class Shift:
     actor_id: int | None = field(default=None, kw_only=True)
 
 
+_ORDER = attrgetter("date", "statement_id")
+
+
 def signed_score(point: Point) -> float:
     """The score a statement contributes: its label decides the sign, its score the size."""
     score = max(-1.0, min(1.0, float(point.score or 0.0)))
@@ -106,7 +110,7 @@ def position_for(mean: float) -> str:
 def usable(points: Iterable[Point]) -> list[Point]:
     """Dated, stance-taking points in date order (ties by statement id)."""
     kept = [p for p in points if p.date is not None and p.stance in POSITIONS]
-    kept.sort(key=lambda p: (p.date, p.statement_id))
+    kept.sort(key=_ORDER)
     return kept
 
 
@@ -122,11 +126,15 @@ def _by_date(points: list[Point]) -> list[list[Point]]:
 
 def derive_positions(points: Iterable[Point]) -> list[PositionStep]:
     """One step per statement date: the position derived from everything said up to then."""
+    return _derive(_by_date(usable(points)))
+
+
+def _derive(groups: list[list[Point]]) -> list[PositionStep]:
     steps: list[PositionStep] = []
     weighted_sum = 0.0
     weight_total = 0.0
     previous_date: dt.date | None = None
-    for group in _by_date(usable(points)):
+    for group in groups:
         date = group[0].date
         if previous_date is not None:
             decay = 0.5 ** ((date - previous_date).days / HALF_LIFE_DAYS)
@@ -150,9 +158,15 @@ def derive_positions(points: Iterable[Point]) -> list[PositionStep]:
 
 def detect_shifts(points: Iterable[Point], *, actor_id: int | None = None) -> list[Shift]:
     """Every change of derived position, oldest first, each with a quote before and after."""
-    ordered = usable(points)
-    groups = _by_date(ordered)
-    steps = derive_positions(ordered)
+    return analyse(points, actor_id=actor_id)[1]
+
+
+def analyse(
+    points: Iterable[Point], *, actor_id: int | None = None
+) -> tuple[list[PositionStep], list[Shift]]:
+    """Both the steps and the shifts, from one pass over the points."""
+    groups = _by_date(usable(points))
+    steps = _derive(groups)
     shifts: list[Shift] = []
     # The latest statement seen so far for each stance, to pick the "before" quote.
     latest_with: dict[str, Point] = {}
@@ -176,7 +190,7 @@ def detect_shifts(points: Iterable[Point], *, actor_id: int | None = None) -> li
             )
         for point in group:
             latest_with[point.stance] = point
-    return shifts
+    return steps, shifts
 
 
 def current_position(points: Iterable[Point]) -> PositionStep | None:

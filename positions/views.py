@@ -26,6 +26,7 @@ from .selectors import SPEECH_CHOICES, StatementFilters
 from .timeline import POSITIONS
 
 PAGE_SIZE = 25
+OVERVIEW_PAGE_SIZE = 50
 MAX_COMPARE = 6
 STANCE_CHOICES = [(s.value, s.label) for s in Stance if s != Stance.UNRELATED]
 POSITION_CHOICES = [(p, p.capitalize()) for p in POSITIONS]
@@ -112,7 +113,7 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
     sort = request.GET.get("sort", "-count")
     sort = sort if sort in dict(OVERVIEW_SORT_CHOICES) else "-count"
     place = request.GET.get("place", "").strip()[:100]
-    rows = selectors.topic_overview(
+    overview = selectors.topic_overview(
         topic,
         kind=kind,
         place=place,
@@ -121,13 +122,15 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
         date_to=filters.date_to,
         sort=sort,
     )
-    recent = selectors.shifts(topic, date_from=filters.date_from, date_to=filters.date_to, limit=8)
+    rows = overview.rows
+    page_obj = _page(request, rows, size=OVERVIEW_PAGE_SIZE)
     counts = [(p, label, sum(1 for r in rows if r.position == p)) for p, label in POSITION_CHOICES]
     context = {
         "topic": topic,
         "topics": topics,
-        "rows": rows,
-        "recent_shifts": recent,
+        "rows": page_obj.object_list,
+        "page_obj": page_obj,
+        "recent_shifts": overview.recent_shifts,
         "counts": counts,
         "filters": filters,
         "kind": kind,
@@ -152,8 +155,10 @@ def actor_list(request):
     q = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("kind", "")
     kind = kind if kind in Actor.Kind.values else ""
-    actors = selectors.actors_with_counts(q, kind=kind).order_by("-n_statements", "name")
-    page_obj = _page(request, actors, size=50)
+    page_obj = _page(request, selectors.actors_matching(q, kind=kind), size=50)
+    counts = selectors.statement_counts(a.pk for a in page_obj.object_list)
+    for actor in page_obj.object_list:
+        actor.n_statements, actor.last_date = counts.get(actor.pk, (0, None))
     context = {"page_obj": page_obj, "q": q, "kind": kind, "kind_choices": Actor.Kind.choices}
     return render(request, _template(request, "positions/actor_list.html"), context)
 
@@ -290,11 +295,9 @@ def compare(request):
     # Candidates for the picker: actors with statements on the topic, most active first.
     candidates = []
     if topic is not None:
-        candidates = list(
-            selectors.actors_with_counts(topic=topic)
-            .filter(n_statements__gt=0)
-            .order_by("-n_statements", "name")[:200]
-        )
+        for actor, n in selectors.top_actors_on_topic(topic, limit=200):
+            actor.n_statements = n
+            candidates.append(actor)
     chart = None
     shift_rows = []
     message = ""
@@ -347,9 +350,15 @@ def search(request):
     page_obj = None
     results = []
     articles = []
+    total = 0
     if q:
         found = selectors.search_statements(q, filters)
-        page_obj = _page(request, found)
+        total = found.count()
+        if total > selectors.RANK_AT_MOST:
+            found = found.order_by("-statement_date", "-id")
+        paginator = Paginator(found, PAGE_SIZE)
+        paginator.count = total  # already counted: do not count again
+        page_obj = paginator.get_page(request.GET.get("page"))
         results = [
             {"s": s, "highlighted": selectors.highlighted_quote(s, q)} for s in page_obj.object_list
         ]
@@ -367,6 +376,7 @@ def search(request):
         "stance_choices": STANCE_CHOICES,
         "speech_choices": SPEECH_CHOICES,
         "export": export_links(filters) if q else {},
+        "ranked": 0 < total <= selectors.RANK_AT_MOST,
     }
     return render(request, _template(request, "positions/search.html"), context)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest, Substr
 
@@ -36,8 +37,11 @@ def review_queue(
     review_state: str = "",
     article_id: int | None = None,
 ) -> QuerySet[Statement]:
-    """Flagged statements first, then unreviewed ones, least confident first."""
-    qs = review_rows()
+    """Flagged statements first, then unreviewed ones, least confident first.
+
+    A light query, without joins, for paging; `review_rows_in_order` then loads a page.
+    """
+    qs = Statement.objects.all()
     if topic is not None:
         qs = qs.filter(topic=topic)
     if actor is not None:
@@ -63,6 +67,13 @@ def review_queue(
     )
 
 
+def review_rows_in_order(ids) -> list[Statement]:
+    """One page of queue rows, in the order of `ids`."""
+    ids = list(ids)
+    found = review_rows().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def actor_search(query: str, *, limit: int = 20) -> list[Actor]:
     """Active actors whose name or an alias contains `query` (folded); names first."""
     qs = Actor.objects.active()
@@ -79,6 +90,7 @@ class Change:
     field: str
     old: Any
     new: Any
+    label: str = ""
 
 
 @dataclass
@@ -88,6 +100,24 @@ class HistoryEntry:
     kind: str  # "created", "changed", "deleted"
     reason: str = ""
     changes: list[Change] = field(default_factory=list)
+
+
+def _display(value, names: dict):
+    """A history value as people read it: a name for an id, a list as 'a, b'."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
+    if value is None or value == "":
+        return "—"
+    return names.get(value, value)
+
+
+def _label(record, name: str) -> str:
+    try:
+        return str(record._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:  # a field since removed keeps its name
+        return name
 
 
 def history_entries(
@@ -102,7 +132,7 @@ def history_entries(
     records = list(records)
     entries = []
     kinds = {"+": "created", "~": "changed", "-": "deleted"}
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    for newer, older in zip(records, [*records[1:], None][: len(records)], strict=True):
         changes = []
         if older is not None:
             delta = newer.diff_against(older, excluded_fields=list(excluded))
@@ -110,9 +140,10 @@ def history_entries(
                 names = labels.get(change.field, {})
                 changes.append(
                     Change(
+                        label=_label(newer, change.field),
                         field=change.field,
-                        old=names.get(change.old, change.old),
-                        new=names.get(change.new, change.new),
+                        old=_display(change.old, names),
+                        new=_display(change.new, names),
                     )
                 )
         entries.append(

@@ -24,7 +24,14 @@ from positions import services
 from positions.models import Actor, ActorAlias, Stance, Statement, Topic
 
 from .forms import ActorForm, AliasForm, MergeForm, QueueFilterForm, TagSpanForm
-from .selectors import CONTEXT_CHARS, actor_search, history_entries, review_queue, review_rows
+from .selectors import (
+    CONTEXT_CHARS,
+    actor_search,
+    history_entries,
+    review_queue,
+    review_rows,
+    review_rows_in_order,
+)
 
 PAGE_SIZE = 25
 STANCE_KEYS = {"support": "s", "oppose": "o", "neutral": "n", "unrelated": "u"}
@@ -43,7 +50,8 @@ def _is_partial(request) -> bool:
 @vary_on_headers("HX-Request")
 def queue(request):
     form = QueueFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # an unknown value drops only its own filter
+    filters = getattr(form, "cleaned_data", {})
     statements = review_queue(
         topic=filters.get("topic"),
         actor=filters.get("actor"),
@@ -51,12 +59,15 @@ def queue(request):
         review_state=filters.get("review_state", ""),
         article_id=filters.get("article"),
     )
-    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(statements.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
+        "rows": review_rows_in_order(page.object_list),
         "query": query.urlencode(),
         "topics": Topic.objects.all(),
         "selected_actor": filters.get("actor"),
@@ -270,10 +281,7 @@ def actor_create(request):
             country=data["country"],
             description=data["description"],
         )
-        record = actor.history.first()
-        if record is not None and record.history_user_id is None:
-            record.history_user = request.user
-            record.save(update_fields=["history_user"])
+        # actor_create takes no user: simple_history's request middleware attributes it.
         messages.success(request, f"Created {actor.name}.")
         return redirect("review:actor_edit", pk=actor.pk)
     return render(request, "review/actor_form.html", {"form": form})

@@ -9,256 +9,604 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('question', models.CharField(max_length=500)),
-                ('description', models.TextField(blank=True)),
-                ('cue_phrases', models.JSONField(blank=True, default=list)),
-                ('support_cues', models.JSONField(blank=True, default=list)),
-                ('oppose_cues', models.JSONField(blank=True, default=list)),
-                ('neutral_cues', models.JSONField(blank=True, default=list)),
-                ('is_active', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("question", models.CharField(max_length=500)),
+                ("description", models.TextField(blank=True)),
+                ("cue_phrases", models.JSONField(blank=True, default=list)),
+                ("support_cues", models.JSONField(blank=True, default=list)),
+                ("oppose_cues", models.JSONField(blank=True, default=list)),
+                ("neutral_cues", models.JSONField(blank=True, default=list)),
+                ("is_active", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government'), ('country', 'Country'), ('group', 'Group of people')], default='person', max_length=20)),
-                ('role', models.CharField(blank=True, help_text='Title or function.', max_length=200)),
-                ('affiliation', models.CharField(blank=True, max_length=200)),
-                ('country', models.CharField(blank=True, max_length=100)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_from', to='positions.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("government", "Government"),
+                            ("country", "Country"),
+                            ("group", "Group of people"),
+                        ],
+                        default="person",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(blank=True, help_text="Title or function.", max_length=200),
+                ),
+                ("affiliation", models.CharField(blank=True, max_length=200)),
+                ("country", models.CharField(blank=True, max_length=100)),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged_from",
+                        to="positions.actor",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ActorAlias',
+            name="ActorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('surface', models.CharField(help_text='As written in articles.', max_length=300)),
-                ('normalized', models.CharField(db_index=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='positions.actor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("surface", models.CharField(help_text="As written in articles.", max_length=300)),
+                ("normalized", models.CharField(db_index=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="positions.actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'actor aliases',
-                'ordering': ['surface'],
+                "verbose_name_plural": "actor aliases",
+                "ordering": ["surface"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActor',
+            name="HistoricalActor",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('government', 'Government'), ('country', 'Country'), ('group', 'Group of people')], default='person', max_length=20)),
-                ('role', models.CharField(blank=True, help_text='Title or function.', max_length=200)),
-                ('affiliation', models.CharField(blank=True, max_length=200)),
-                ('country', models.CharField(blank=True, max_length=100)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('merged_into', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='positions.actor')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("government", "Government"),
+                            ("country", "Country"),
+                            ("group", "Group of people"),
+                        ],
+                        default="person",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(blank=True, help_text="Title or function.", max_length=200),
+                ),
+                ("affiliation", models.CharField(blank=True, max_length=200)),
+                ("country", models.CharField(blank=True, max_length=100)),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="positions.actor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical actor',
-                'verbose_name_plural': 'historical actors',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical actor",
+                "verbose_name_plural": "historical actors",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTopic',
+            name="HistoricalTopic",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100)),
-                ('title', models.CharField(max_length=200)),
-                ('question', models.CharField(max_length=500)),
-                ('description', models.TextField(blank=True)),
-                ('cue_phrases', models.JSONField(blank=True, default=list)),
-                ('support_cues', models.JSONField(blank=True, default=list)),
-                ('oppose_cues', models.JSONField(blank=True, default=list)),
-                ('neutral_cues', models.JSONField(blank=True, default=list)),
-                ('is_active', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100)),
+                ("title", models.CharField(max_length=200)),
+                ("question", models.CharField(max_length=500)),
+                ("description", models.TextField(blank=True)),
+                ("cue_phrases", models.JSONField(blank=True, default=list)),
+                ("support_cues", models.JSONField(blank=True, default=list)),
+                ("oppose_cues", models.JSONField(blank=True, default=list)),
+                ("neutral_cues", models.JSONField(blank=True, default=list)),
+                ("is_active", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical topic',
-                'verbose_name_plural': 'historical topics',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical topic",
+                "verbose_name_plural": "historical topics",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('is_direct', models.BooleanField(default=True)),
-                ('speaker_mention', models.CharField(blank=True, max_length=300)),
-                ('cue_verb', models.CharField(blank=True, max_length=50)),
-                ('attribution_confidence', models.FloatField(default=1.0)),
-                ('statement_date', models.DateField(blank=True, null=True)),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='day', max_length=8)),
-                ('stance', models.CharField(choices=[('support', 'Support'), ('oppose', 'Oppose'), ('neutral', 'Neutral'), ('unrelated', 'Unrelated')], default='unrelated', max_length=10)),
-                ('stance_score', models.FloatField(default=0.0, help_text='-1 oppose … +1 support')),
-                ('confidence', models.FloatField(default=0.0)),
-                ('needs_review', models.BooleanField(default=False, help_text='Flagged for editors: low-confidence attribution or stance.')),
-                ('origin', models.CharField(choices=[('machine', 'Machine'), ('editor', 'Editor')], default='machine', max_length=8)),
-                ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('confirmed', 'Confirmed'), ('corrected', 'Corrected'), ('rejected', 'Rejected')], default='unreviewed', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('tags', models.JSONField(blank=True, default=list)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='positions.actor')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='articles.article')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='positions.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                ("is_direct", models.BooleanField(default=True)),
+                ("speaker_mention", models.CharField(blank=True, max_length=300)),
+                ("cue_verb", models.CharField(blank=True, max_length=50)),
+                ("attribution_confidence", models.FloatField(default=1.0)),
+                ("statement_date", models.DateField(blank=True, null=True)),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "Day"),
+                            ("month", "Month"),
+                            ("year", "Year"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="day",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("support", "Support"),
+                            ("oppose", "Oppose"),
+                            ("neutral", "Neutral"),
+                            ("unrelated", "Unrelated"),
+                        ],
+                        default="unrelated",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "stance_score",
+                    models.FloatField(default=0.0, help_text="-1 oppose … +1 support"),
+                ),
+                ("confidence", models.FloatField(default=0.0)),
+                (
+                    "needs_review",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Flagged for editors: low-confidence attribution or stance.",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("machine", "Machine"), ("editor", "Editor")],
+                        default="machine",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("unreviewed", "Unreviewed"),
+                            ("confirmed", "Confirmed"),
+                            ("corrected", "Corrected"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="unreviewed",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("tags", models.JSONField(blank=True, default=list)),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="positions.actor",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="positions.topic",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['statement_date', 'article_id', 'start'],
+                "ordering": ["statement_date", "article_id", "start"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalStatement',
+            name="HistoricalStatement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('quote', models.TextField()),
-                ('is_direct', models.BooleanField(default=True)),
-                ('speaker_mention', models.CharField(blank=True, max_length=300)),
-                ('cue_verb', models.CharField(blank=True, max_length=50)),
-                ('attribution_confidence', models.FloatField(default=1.0)),
-                ('statement_date', models.DateField(blank=True, null=True)),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='day', max_length=8)),
-                ('stance', models.CharField(choices=[('support', 'Support'), ('oppose', 'Oppose'), ('neutral', 'Neutral'), ('unrelated', 'Unrelated')], default='unrelated', max_length=10)),
-                ('stance_score', models.FloatField(default=0.0, help_text='-1 oppose … +1 support')),
-                ('confidence', models.FloatField(default=0.0)),
-                ('needs_review', models.BooleanField(default=False, help_text='Flagged for editors: low-confidence attribution or stance.')),
-                ('origin', models.CharField(choices=[('machine', 'Machine'), ('editor', 'Editor')], default='machine', max_length=8)),
-                ('review_state', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('confirmed', 'Confirmed'), ('corrected', 'Corrected'), ('rejected', 'Rejected')], default='unreviewed', max_length=10)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('tags', models.JSONField(blank=True, default=list)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='positions.actor')),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.article')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='positions.topic')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("quote", models.TextField()),
+                ("is_direct", models.BooleanField(default=True)),
+                ("speaker_mention", models.CharField(blank=True, max_length=300)),
+                ("cue_verb", models.CharField(blank=True, max_length=50)),
+                ("attribution_confidence", models.FloatField(default=1.0)),
+                ("statement_date", models.DateField(blank=True, null=True)),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[
+                            ("day", "Day"),
+                            ("month", "Month"),
+                            ("year", "Year"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="day",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("support", "Support"),
+                            ("oppose", "Oppose"),
+                            ("neutral", "Neutral"),
+                            ("unrelated", "Unrelated"),
+                        ],
+                        default="unrelated",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "stance_score",
+                    models.FloatField(default=0.0, help_text="-1 oppose … +1 support"),
+                ),
+                ("confidence", models.FloatField(default=0.0)),
+                (
+                    "needs_review",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Flagged for editors: low-confidence attribution or stance.",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("machine", "Machine"), ("editor", "Editor")],
+                        default="machine",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "review_state",
+                    models.CharField(
+                        choices=[
+                            ("unreviewed", "Unreviewed"),
+                            ("confirmed", "Confirmed"),
+                            ("corrected", "Corrected"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="unreviewed",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("tags", models.JSONField(blank=True, default=list)),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="positions.actor",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="positions.topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical statement',
-                'verbose_name_plural': 'historical statements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical statement",
+                "verbose_name_plural": "historical statements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name='actor',
-            index=models.Index(fields=['name'], name='positions_a_name_1d2cc9_idx'),
+            model_name="actor",
+            index=models.Index(fields=["name"], name="positions_a_name_1d2cc9_idx"),
         ),
         migrations.AddConstraint(
-            model_name='actor',
-            constraint=models.CheckConstraint(condition=models.Q(('merged_into', models.F('pk')), _negated=True), name='actor_not_merged_into_self'),
+            model_name="actor",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("merged_into", models.F("pk")), _negated=True),
+                name="actor_not_merged_into_self",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actoralias',
-            constraint=models.UniqueConstraint(fields=('actor', 'normalized'), name='alias_unique_per_actor'),
+            model_name="actoralias",
+            constraint=models.UniqueConstraint(
+                fields=("actor", "normalized"), name="alias_unique_per_actor"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actoralias',
-            constraint=models.CheckConstraint(condition=models.Q(('normalized', ''), _negated=True), name='alias_not_blank'),
+            model_name="actoralias",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("normalized", ""), _negated=True), name="alias_not_blank"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['topic', 'actor', 'statement_date'], name='stmt_topic_actor_date'),
+            model_name="statement",
+            index=models.Index(
+                fields=["topic", "actor", "statement_date"], name="stmt_topic_actor_date"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['actor', 'statement_date'], name='stmt_actor_date'),
+            model_name="statement",
+            index=models.Index(fields=["actor", "statement_date"], name="stmt_actor_date"),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['review_state', 'needs_review', 'created_at'], name='stmt_review_queue'),
+            model_name="statement",
+            index=models.Index(
+                fields=["review_state", "needs_review", "created_at"], name="stmt_review_queue"
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['article', 'start'], name='stmt_article_span'),
+            model_name="statement",
+            index=models.Index(fields=["article", "start"], name="stmt_article_span"),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='stmt_span_not_empty'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="stmt_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('end', django.db.models.expressions.CombinedExpression(models.F('start'), '+', django.db.models.functions.text.Length('quote')))), name='stmt_span_matches_quote'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "end",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("start"), "+", django.db.models.functions.text.Length("quote")
+                        ),
+                    )
+                ),
+                name="stmt_span_matches_quote",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('stance_score__gte', -1.0), ('stance_score__lte', 1.0)), name='stmt_score_in_range'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stance_score__gte", -1.0), ("stance_score__lte", 1.0)),
+                name="stmt_score_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0.0), ('confidence__lte', 1.0)), name='stmt_confidence_in_range'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("confidence__gte", 0.0), ("confidence__lte", 1.0)),
+                name="stmt_confidence_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('attribution_confidence__gte', 0.0), ('attribution_confidence__lte', 1.0)), name='stmt_attribution_confidence_in_range'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("attribution_confidence__gte", 0.0), ("attribution_confidence__lte", 1.0)
+                ),
+                name="stmt_attribution_confidence_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('stance__in', ['support', 'oppose', 'neutral', 'unrelated'])), name='stmt_stance_valid'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stance__in", ["support", "oppose", "neutral", "unrelated"])),
+                name="stmt_stance_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.UniqueConstraint(fields=('article', 'start', 'end', 'topic'), name='stmt_unique_span_per_topic'),
+            model_name="statement",
+            constraint=models.UniqueConstraint(
+                fields=("article", "start", "end", "topic"), name="stmt_unique_span_per_topic"
+            ),
         ),
     ]

@@ -19,8 +19,18 @@ UNKNOWN = "unknown"
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ]
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
 _MONTH_RE = (
@@ -29,17 +39,59 @@ _MONTH_RE = (
 )
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
-    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
-    ("month_year", re.compile(rf"\b(?:in|since|during|early|late|mid-?|last)\s+{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|earlier on|late on|early on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    (
+        "month_day",
+        re.compile(
+            rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+            re.I,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+            re.I,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in|since|during|early|late|mid-?|last)\s+{_MONTH_RE}\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<rel>last|this|on|earlier on|late on|early on)\s+)?"
+            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\b(?:today|this week|this morning|tonight|this evening)\b", re.I)),
-    ("last_week", re.compile(r"\b(?:last week|earlier this week|a week ago|late last week)\b", re.I)),
-    ("this_month", re.compile(r"\b(?:earlier this month|this month|at the start of the month|at the beginning of the month)\b", re.I)),
+    (
+        "last_week",
+        re.compile(r"\b(?:last week|earlier this week|a week ago|late last week)\b", re.I),
+    ),
+    (
+        "this_month",
+        re.compile(
+            r"\b(?:earlier this month|this month|at the start of the month|"
+            r"at the beginning of the month)\b",
+            re.I,
+        ),
+    ),
     ("last_month", re.compile(r"\b(?:last month|earlier last month)\b", re.I)),
     ("in_year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
+
+
+_HINT_RE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day\b|\b(?:week|month|tonight|"
+    r"morning|evening)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +116,8 @@ def resolve_date(phrase_text: str, published: dt.date | None) -> StatementDate:
     """The first date phrase in `phrase_text`, or the publication date."""
     if published is None:
         return StatementDate(None, UNKNOWN)
+    if not _HINT_RE.search(phrase_text):
+        return StatementDate(published, DAY)
     best: tuple[int, str, re.Match[str]] | None = None
     for kind, pattern in _PATTERNS:
         match = pattern.search(phrase_text)

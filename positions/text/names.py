@@ -4,27 +4,68 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Titles and honorifics dropped before names are compared ("President Vladimir Putin").
 LEADING_TITLES = (
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime minister",
-    "premier", "chancellor", "minister", "secretary", "secretary of state", "secretary general",
-    "general", "gen", "admiral", "senator", "sen", "rep", "representative", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "king", "queen", "the", "vice president",
-    "foreign minister", "defence minister", "defense minister", "defense secretary",
-    "defence secretary", "national security adviser", "national security advisor", "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "secretary of state",
+    "secretary general",
+    "general",
+    "gen",
+    "admiral",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "king",
+    "queen",
+    "the",
+    "vice president",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "defense secretary",
+    "defence secretary",
+    "national security adviser",
+    "national security advisor",
+    "pope",
 )
 _TITLE_RE = re.compile(
-    r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in LEADING_TITLES), key=len, reverse=True)) + r")\s+)+"
+    r"^(?:(?:"
+    + "|".join(sorted((re.escape(t) for t in LEADING_TITLES), key=len, reverse=True))
+    + r")\s+)+"
 )
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, strip accents, turn punctuation into spaces and squeeze whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # the common case, and decomposing is the slow part
+        no_accents = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     no_punct = _PUNCT_RE.sub(" ", no_accents.lower().replace("'s ", " ").replace("’s ", " "))
     return _SPACE_RE.sub(" ", no_punct).strip()
 

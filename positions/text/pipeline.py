@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .stance import UNRELATED, StanceResult, TopicCues, classify, has_position_cue, relevance
 from .statements import FoundStatement, find_statements
 
-# A statement with no topic words but a position cue ("we have adapted before") counts as
-# on the topic when the same speaker's previous statement, this close, was about it.
+# A statement that does not name the topic can still be about it:
+# - it goes straight on from the same speaker's statement on the topic (a continued quote,
+#   "..., he added"), and then, lacking cues of its own, it keeps that statement's stance;
+# - or it carries a position cue and the same speaker spoke on the topic shortly before;
+# - or it carries a specific position cue and the article is about the topic (this many
+#   statements name it outright).
 _CARRY_PARAGRAPHS = 3
 _CARRY_RELEVANCE = 0.5
+_ARTICLE_ON_TOPIC = 2
 
 
 @dataclass(frozen=True)
@@ -24,30 +29,73 @@ class AnalysedStatement:
         return {slug: r for slug, r in self.stances.items() if r.stance != UNRELATED}
 
 
-def analyse(text: str, published: dt.date | None, topics: list[TopicCues]) -> list[AnalysedStatement]:
+def analyse(
+    text: str, published: dt.date | None, topics: list[TopicCues]
+) -> list[AnalysedStatement]:
     found = find_statements(text, published)
+    contexts = [text[st.context_start : st.context_end] for st in found]
+    direct_relevance = [
+        {topic.slug: relevance(topic, st.text, ctx) for topic in topics}
+        for st, ctx in zip(found, contexts, strict=True)
+    ]
+    article_on = {
+        topic.slug: sum(1 for rel in direct_relevance if rel[topic.slug] >= 0.7)
+        >= _ARTICLE_ON_TOPIC
+        for topic in topics
+    }
     results: list[AnalysedStatement] = []
     # (speaker name, topic slug) -> paragraph of their last statement on the topic
     last_on_topic: dict[tuple[str, str], int] = {}
-    for statement in found:
-        context = text[statement.context_start : statement.context_end]
+    previous: AnalysedStatement | None = None
+    for statement, context, rels in zip(found, contexts, direct_relevance, strict=True):
         key = statement.speaker.name if statement.speaker else ""
         stances: dict[str, StanceResult] = {}
         for topic in topics:
-            rel = relevance(topic, statement.text, context)
-            if rel == 0.0:
+            rel = rels[topic.slug]
+            inherited: StanceResult | None = None
+            if rel == 0.0 and key:
+                continues = _continues(previous, statement, topic.slug)
                 seen = last_on_topic.get((key, topic.slug))
-                if (
-                    key
-                    and seen is not None
-                    and statement.paragraph - seen <= _CARRY_PARAGRAPHS
-                    and has_position_cue(topic, statement.text)
+                near = seen is not None and statement.paragraph - seen <= _CARRY_PARAGRAPHS
+                cue = has_position_cue(topic, statement.text)
+                if continues is not None or (near and cue):
+                    rel = _CARRY_RELEVANCE
+                    inherited = continues if not cue else None
+                elif article_on[topic.slug] and has_position_cue(
+                    topic, statement.text, specific=True
                 ):
                     rel = _CARRY_RELEVANCE
-            result = classify(topic, statement.text, context=context,
-                              cue_verb=statement.cue_verb, related=rel)
+            if inherited is not None:
+                result = replace(
+                    inherited,
+                    confidence=round(inherited.confidence * 0.8, 3),
+                    relevance=rel,
+                    evidence=["same as the speaker's previous statement"],
+                )
+            else:
+                result = classify(
+                    topic, statement.text, context=context, cue_verb=statement.cue_verb, related=rel
+                )
             stances[topic.slug] = result
             if result.stance != UNRELATED and key:
                 last_on_topic[(key, topic.slug)] = statement.paragraph
-        results.append(AnalysedStatement(statement, stances))
+        current = AnalysedStatement(statement, stances)
+        results.append(current)
+        previous = current
     return results
+
+
+def _continues(
+    previous: AnalysedStatement | None, statement: FoundStatement, slug: str
+) -> StanceResult | None:
+    """The previous statement's stance when `statement` goes straight on from it."""
+    if previous is None or previous.found.speaker is None or statement.speaker is None:
+        return None
+    if previous.found.speaker.name != statement.speaker.name:
+        return None
+    if statement.cue_verb not in ("", "add"):
+        return None  # a new "X said ..." may well be about something else
+    if statement.paragraph - previous.found.paragraph > 1:
+        return None
+    result = previous.stances.get(slug)
+    return result if result is not None and result.stance != UNRELATED else None

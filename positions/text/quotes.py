@@ -42,8 +42,44 @@ _CLOSERS: dict[str, str] = {
 _OPEN_PREV = set(" \t\n([{—–-/:;\"“„«‘'") | {""}
 # After a possessive "s'" these words show the mark really closed a quote.
 _AFTER_CLOSE_WORDS = frozenset(
-    """and or but in to on at for with he she they it we said says added told the a an if
-    that which as by of from when while is was were are has had""".split()
+    [
+        "and",
+        "or",
+        "but",
+        "in",
+        "to",
+        "on",
+        "at",
+        "for",
+        "with",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "said",
+        "says",
+        "added",
+        "told",
+        "the",
+        "a",
+        "an",
+        "if",
+        "that",
+        "which",
+        "as",
+        "by",
+        "of",
+        "from",
+        "when",
+        "while",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+    ]
 )
 
 

@@ -45,7 +45,8 @@ _CAPTION_RE = re.compile(
 # Lines a web page adds around the story: sharing buttons, newsletter prompts, bylines.
 _CLUTTER_RE = re.compile(
     r"^(?:share(?: this(?: article| story)?)?|advertisement|read more\b.*|related\b.*|"
-    r"sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
+    r"sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
     r"(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?|reporting by\b.*|editing by\b.*|"
     r"writing by\b.*|additional reporting\b.*|comments?\b.*|listen to this article\b.*|"
     r".*\bnewsletter\b.*|.*\bsign up\b.*|.*\bcookies?\b.*|.*\bemail address\b.*)$",
@@ -66,7 +67,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     seen: set[str] = set()
     result: list[Paragraph] = []
     body_started = False
-    for i, (start, end, chunk) in enumerate(raw):
+    for i, (start, _end, chunk) in enumerate(raw):
         key = keys[i]
         reason = ""
         has_quote = bool(_ANY_QUOTE_RE.search(key))
@@ -79,7 +80,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "repeated passage"
         elif _CAPTION_RE.search(key) and not has_quote:
             reason = "caption"
-        elif _CLUTTER_RE.match(key.strip(" .:|")):
+        elif len(key) < 200 and _CLUTTER_RE.match(key.strip(" .:|")):
             reason = "clutter"
         elif len(key.split()) < 4 and not has_quote:
             reason = "fragment"
@@ -96,15 +97,97 @@ _ANY_QUOTE_RE = re.compile("[\"“”„«»‘’']")
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj st jr sr gov sen rep rev hon
-    no nos vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec approx
-    est dept univ fig ca pres min sec""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "st",
+        "jr",
+        "sr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "ca",
+        "pres",
+        "min",
+        "sec",
+    ]
 )
 # After "U.S." a capitalised word usually continues the name ("U.S. Secretary"); these
 # words start a new sentence instead.
 _SENTENCE_STARTERS = frozenset(
-    """the a an it he she they we i but and this that these those there in on at after
-    before while when however meanwhile yet so still his her their its our""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "while",
+        "when",
+        "however",
+        "meanwhile",
+        "yet",
+        "so",
+        "still",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ]
 )
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«„(\[]?[A-Z0-9])")
 

@@ -44,6 +44,7 @@ class Speaker:
     candidates: tuple[str, ...] = ()
     pronoun: bool = False
     confidence: float = 0.95
+    definite: bool = False  # "the minister": points back to someone already named
 
 
 def _is_cap(word: str) -> bool:
@@ -65,9 +66,16 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
             ok = begin < end and k > lo and tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
         elif low in NP_LINKS:
             ok = begin < end
-        elif _is_cap(word) or low in ROLE_WORDS or low in DETERMINERS or low in GROUP_HEADS:
-            ok = True
-        elif word[:1].isupper() and low in ("the", "a", "an"):
+        elif (
+            _is_cap(word)
+            or low in ROLE_WORDS
+            or low in DETERMINERS
+            or low in GROUP_HEADS
+            or word.isdigit()
+            and begin < end
+            or word[:1].isupper()
+            and low in ("the", "a", "an")
+        ):
             ok = True
         else:
             ok = False
@@ -77,6 +85,18 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
         k -= 1
     while begin < end and (tokens[begin].lower in NP_LINKS or tokens[begin].lower in ("'s", "’s")):
         begin += 1
+    # "Dolmar's harbour master Mara Quist": a job title in plain words after a possessor.
+    if begin < end and _is_cap(tokens[begin].text):
+        k = begin - 1
+        while k >= lo and begin - k <= 3 and tokens[k].lower.isalpha() and tokens[k].text.islower():
+            k -= 1
+        if (
+            k < begin - 1
+            and k - 1 >= lo
+            and tokens[k].lower in ("'s", "’s")
+            and _is_cap(tokens[k - 1].text)
+        ):
+            begin = k - 1
     return begin
 
 
@@ -92,7 +112,9 @@ def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
         if low in ("'s", "’s"):
             ok = k > start
         elif low in NP_LINKS:
-            ok = k > start and (low not in ROLE_LINKS or tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS)
+            ok = k > start and (
+                low not in ROLE_LINKS or tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
+            )
         elif _is_cap(word) or low in ROLE_WORDS or low in GROUP_HEADS:
             ok = True
         elif low in DETERMINERS or low in ("the", "a", "an"):
@@ -114,16 +136,26 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     if len(toks) == 1 and toks[0].lower in PRONOUNS:
         tok = toks[0]
         return Speaker(
-            tok.text, tok.start, tok.end, tok.text, kind=PRONOUNS[tok.lower], pronoun=True,
+            tok.text,
+            tok.start,
+            tok.end,
+            tok.text,
+            kind=PRONOUNS[tok.lower],
+            pronoun=True,
             confidence=0.75,
         )
+    definite = toks[0].lower == "the"
     while toks and toks[0].lower in DETERMINERS | {"the", "a", "an"}:
         toks = toks[1:]
     if not toks:
         return None
     last = toks[-1]
     low = last.lower
-    if low in NP_LINKS or low in ("'s", "’s") or (last.text[:1].isupper() and last.text in CAP_STOP):
+    if (
+        low in NP_LINKS
+        or low in ("'s", "’s")
+        or (last.text[:1].isupper() and last.text in CAP_STOP)
+    ):
         return None
     has_cap = any(_is_cap(t.text) and t.lower not in DETERMINERS for t in toks)
     is_head = low in ROLE_WORDS or low in GROUP_HEADS or low in ORG_HEADS or low in GOV_HEADS
@@ -157,9 +189,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         kind = ORGANISATION
     elif len(toks) == 1 and low in COUNTRIES:
         kind = COUNTRY
-    elif name_toks and len(name_toks) <= 4:
-        kind = PERSON
-    elif low in ROLE_WORDS:
+    elif name_toks and len(name_toks) <= 4 or low in ROLE_WORDS:
         kind = PERSON
     else:
         kind = ORGANISATION
@@ -173,8 +203,16 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         candidates.append(name)
     if kind == GROUP:
         candidates.extend(_group_candidates(text, toks))
-    return Speaker(mention, toks[0].start, toks[-1].end, name, role.strip(" ,"), kind,
-                   tuple(dict.fromkeys(candidates)))
+    return Speaker(
+        mention,
+        toks[0].start,
+        toks[-1].end,
+        name,
+        role.strip(" ,"),
+        kind,
+        tuple(dict.fromkeys(candidates)),
+        definite=definite,
+    )
 
 
 def _group_candidates(text: str, toks: list[Token]) -> list[str]:
@@ -189,9 +227,26 @@ def _group_candidates(text: str, toks: list[Token]) -> list[str]:
                 out.append(text[rest[0].start : rest[-1].end])
             break
     # "Biden administration officials", "Pentagon officials": the qualifier names the body.
-    qualifier = [t for t in toks[:-1] if t.lower not in DETERMINERS and t.lower not in (
-        "senior", "top", "high-ranking", "former", "other", "several", "some", "many", "two",
-        "three", "unnamed", "anonymous")]
+    qualifier = [
+        t
+        for t in toks[:-1]
+        if t.lower not in DETERMINERS
+        and t.lower
+        not in (
+            "senior",
+            "top",
+            "high-ranking",
+            "former",
+            "other",
+            "several",
+            "some",
+            "many",
+            "two",
+            "three",
+            "unnamed",
+            "anonymous",
+        )
+    ]
     if qualifier and qualifier[-1].lower not in _INNER_LINKS:
         out.append(text[qualifier[0].start : qualifier[-1].end])
     return out
@@ -202,10 +257,15 @@ class SpeakerTracker:
     """Remembers who the article has mentioned, to resolve "he", "the ministry", "Blinken"."""
 
     entities: list[Speaker] = field(default_factory=list)
+    # Every full personal name seen, speaker or not, so a later bare surname finds it.
+    names: list[Speaker] = field(default_factory=list)
 
     def note(self, speaker: Speaker) -> None:
         if not speaker.pronoun:
             self.entities.append(speaker)
+
+    def note_name(self, speaker: Speaker) -> None:
+        self.names.append(speaker)
 
     def resolve(self, speaker: Speaker) -> Speaker | None:
         if speaker.pronoun:
@@ -217,17 +277,24 @@ class SpeakerTracker:
             for entity in reversed(self.entities[-12:]):
                 if entity.kind in wanted:
                     return replace(
-                        entity, mention=speaker.mention, start=speaker.start, end=speaker.end,
-                        pronoun=True, confidence=0.75,
+                        entity,
+                        mention=speaker.mention,
+                        start=speaker.start,
+                        end=speaker.end,
+                        pronoun=True,
+                        confidence=0.75,
                     )
             return None
         if speaker.kind == PERSON:
             words = fold(speaker.name).split()
             if len(words) == 1:
-                for entity in reversed(self.entities):
+                for entity in [*reversed(self.entities), *reversed(self.names)]:
                     if entity.kind == PERSON and fold(entity.name).split()[-1:] == words:
                         return replace(
-                            entity, mention=speaker.mention, start=speaker.start, end=speaker.end,
+                            entity,
+                            mention=speaker.mention,
+                            start=speaker.start,
+                            end=speaker.end,
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
@@ -236,12 +303,33 @@ class SpeakerTracker:
                 head = fold(speaker.name).split()[-1:]
                 for entity in reversed(self.entities[-12:]):
                     if head and head[0] in fold(entity.mention).split():
-                        return replace(entity, mention=speaker.mention, start=speaker.start,
-                                       end=speaker.end, confidence=0.8)
+                        return replace(
+                            entity,
+                            mention=speaker.mention,
+                            start=speaker.start,
+                            end=speaker.end,
+                            confidence=0.8,
+                        )
+                if speaker.definite:
+                    # "the head of state added": the person last named.
+                    for entity in reversed(self.entities[-4:]):
+                        if entity.kind == PERSON:
+                            return replace(
+                                entity,
+                                mention=speaker.mention,
+                                start=speaker.start,
+                                end=speaker.end,
+                                confidence=0.7,
+                            )
         elif not any(_is_cap(w) for w in speaker.mention.split()):
             head = fold(speaker.mention).split()[-1:]
             for entity in reversed(self.entities[-12:]):
                 if head and entity.kind == speaker.kind and head[0] in fold(entity.mention).split():
-                    return replace(entity, mention=speaker.mention, start=speaker.start,
-                                   end=speaker.end, confidence=0.8)
+                    return replace(
+                        entity,
+                        mention=speaker.mention,
+                        start=speaker.start,
+                        end=speaker.end,
+                        confidence=0.8,
+                    )
         return speaker

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import WARNING_LEMMAS
 from .names import fold
@@ -19,26 +20,58 @@ UNRELATED = "unrelated"
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _MAX_GAP = 3  # words allowed between the words of a cue phrase ("lift some of the restrictions")
-_NEGATORS = frozenset({"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus",
-                       "reject", "against"})
+_NEGATORS = frozenset(
+    {"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus", "reject", "against"}
+)
 # Hedges turn what follows into an open question: "contemplating allowing ...".
 _HEDGES = (
-    "consider", "contemplat", "weigh", "discuss", "explor", "review", "mull", "assess",
-    "debat", "look at", "examin", "evaluat", "could", "might",
+    "consider",
+    "contemplat",
+    "weigh",
+    "discuss",
+    "explor",
+    "review",
+    "mull",
+    "assess",
+    "debat",
+    "look at",
+    "examin",
+    "evaluat",
+    "could",
+    "might",
 )
 # ...unless the speaker is pressing for it: "the time has come to consider ...".
 _PRESSING = ("should", "must", "need", "time has come", "urge", "call for", "call on")
 # Language of the explicitly undecided or deferring, whatever the topic (DESIGN §3).
 GENERIC_NEUTRAL = (
-    "no decision", "decision has not yet been made", "not yet decided", "no final decision",
-    "no change to our policy", "no change in policy", "policy has not changed",
-    "our policy remains", "not going to speculate", "won't speculate", "declined to comment",
-    "its own decisions", "their own decisions", "up to them to decide", "case by case",
-    "get ahead of", "nothing to announce", "not ruling out", "adapt", "adjust", "evolve",
-    "still discussing", "under review", "keep options open",
+    "no decision",
+    "decision has not yet been made",
+    "not yet decided",
+    "no final decision",
+    "no change to our policy",
+    "no change in policy",
+    "policy has not changed",
+    "our policy remains",
+    "not going to speculate",
+    "won't speculate",
+    "declined to comment",
+    "its own decisions",
+    "their own decisions",
+    "up to them to decide",
+    "case by case",
+    "get ahead of",
+    "nothing to announce",
+    "not ruling out",
+    "adapt",
+    "adjust",
+    "evolve",
+    "still discussing",
+    "under review",
+    "keep options open",
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stemmer that maps "strikes", "striking", "strike" to one form."""
     if len(word) <= 3:
@@ -53,7 +86,31 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [stem(w) for w in _WORD_RE.findall(fold(text))]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: relevance, position cues and stance all read the same statement.
+    return tuple(stem(w) for w in _WORD_RE.findall(fold(text)))
+
+
+# Judging the thing a mistake turns a support cue around.
+_BAD_OUTCOME = frozenset(
+    stem(w)
+    for w in (
+        "mistake",
+        "error",
+        "disaster",
+        "folly",
+        "wrong",
+        "dangerous",
+        "reckless",
+        "catastrophe",
+        "catastrophic",
+        "irresponsible",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -87,12 +144,28 @@ class TopicCues:
     support: list[Cue]
     oppose: list[Cue]
     neutral: list[Cue]
+    # For each list above, its cues by first word: matching looks up the statement's words
+    # instead of trying a few hundred cues one by one.
+    first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("topic_cues", "support", "oppose", "neutral"):
+            by_word: dict[str, list[Cue]] = {}
+            for cue in getattr(self, name):
+                by_word.setdefault(cue.words[0], []).append(cue)
+            self.first[name] = by_word
 
     @classmethod
-    def build(cls, slug: str, cue_phrases: list, support: list, oppose: list,
-              neutral: list) -> TopicCues:
-        return cls(slug, make_cues(cue_phrases), make_cues(support), make_cues(oppose),
-                   make_cues(list(neutral or []) + list(GENERIC_NEUTRAL)))
+    def build(
+        cls, slug: str, cue_phrases: list, support: list, oppose: list, neutral: list
+    ) -> TopicCues:
+        return cls(
+            slug,
+            make_cues(cue_phrases),
+            make_cues(support),
+            make_cues(oppose),
+            make_cues(list(neutral or []) + list(GENERIC_NEUTRAL)),
+        )
 
 
 @dataclass(frozen=True)
@@ -106,8 +179,11 @@ class StanceResult:
 
 def _find(cue: Cue, ws: list[str], index: dict[str, list[int]]) -> list[tuple[int, int]]:
     """(start, end) word positions where the cue occurs, gaps allowed between its words."""
-    hits = []
-    for first in index.get(cue.words[0], ()):
+    hits: list[tuple[int, int]] = []
+    for w in cue.words:
+        if w not in index:  # the common case, checked cheaply
+            return hits
+    for first in index[cue.words[0]]:
         pos, ok = first, True
         for w in cue.words[1:]:
             nxt = next((p for p in index.get(w, ()) if pos < p <= pos + 1 + _MAX_GAP), None)
@@ -121,44 +197,67 @@ def _find(cue: Cue, ws: list[str], index: dict[str, list[int]]) -> list[tuple[in
 
 
 def _index(ws: list[str]) -> dict[str, list[int]]:
+    return _index_of(tuple(ws))
+
+
+@lru_cache(maxsize=4096)
+def _index_of(ws: tuple[str, ...]) -> dict[str, list[int]]:
+    # Cached like _words: callers only read it.
     index: dict[str, list[int]] = {}
     for i, w in enumerate(ws):
         index.setdefault(w, []).append(i)
     return index
 
 
-def _contains(ws: list[str], phrase: str, lo: int, hi: int) -> bool:
-    target = words(phrase)
-    n = len(target)
-    return any(ws[i : i + n] == target for i in range(max(lo, 0), max(hi - n + 1, 0)))
-
-
 def relevance(topic: TopicCues, text: str, context: str) -> float:
     """How clearly a statement is about the topic: 1 its own words, 0.7 its sentence."""
     ws = words(text)
     index = _index(ws)
-    for cue in topic.topic_cues:
+    for cue in _present(topic, ("topic_cues",), index):
         if _find(cue, ws, index):
             return 1.0
-    for cue in topic.support + topic.oppose:
+    for cue in _present(topic, ("support", "oppose"), index):
         if len(cue.words) >= 2 and _find(cue, ws, index):
             return 1.0
     cws = words(context)
     cindex = _index(cws)
-    for cue in topic.topic_cues:
+    for cue in _present(topic, ("topic_cues",), cindex):
         if _find(cue, cws, cindex):
             return 0.7
     return 0.0
 
 
-def has_position_cue(topic: TopicCues, text: str) -> bool:
+def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int]]) -> list[Cue]:
+    """Cues of the named lists whose words all occur in the text (before matching positions)."""
+    found: list[Cue] = []
+    for name in names:
+        by_word = topic.first[name]
+        for word in index:
+            for cue in by_word.get(word, ()):
+                if all(w in index for w in cue.words[1:]):
+                    found.append(cue)
+    return found
+
+
+def has_position_cue(topic: TopicCues, text: str, *, specific: bool = False) -> bool:
+    """Whether `text` leans any way on the topic; `specific` asks for phrases of two or
+    more words (or undecided language), which single generic words like "threat" are not."""
     ws = words(text)
     index = _index(ws)
-    return any(_find(c, ws, index) for c in topic.support + topic.oppose + topic.neutral)
+    cues = _present(topic, ("neutral", "support", "oppose"), index)
+    return any(
+        _find(c, ws, index) for c in cues if not specific or len(c.words) >= 2 or c in topic.neutral
+    )
 
 
-def classify(topic: TopicCues, text: str, *, context: str = "", cue_verb: str = "",
-             related: float | None = None) -> StanceResult:
+def classify(
+    topic: TopicCues,
+    text: str,
+    *,
+    context: str = "",
+    cue_verb: str = "",
+    related: float | None = None,
+) -> StanceResult:
     """Stance of `text` (the statement) on `topic`; `context` is the sentence around it."""
     rel = relevance(topic, text, context) if related is None else related
     if rel <= 0.0:
@@ -168,12 +267,14 @@ def classify(topic: TopicCues, text: str, *, context: str = "", cue_verb: str = 
     support = oppose = neutral = 0.0
     evidence: list[str] = []
     warning = cue_verb in WARNING_LEMMAS
-    for polarity, cues in ((SUPPORT, topic.support), (OPPOSE, topic.oppose)):
-        for cue in cues:
-            for start, _end in _find(cue, ws, index):
+    for polarity, name in ((SUPPORT, "support"), (OPPOSE, "oppose")):
+        for cue in _present(topic, (name,), index):
+            for start, end in _find(cue, ws, index):
                 negated = not (set(cue.words) & _NEGATORS) and bool(
                     set(ws[max(0, start - 3) : start]) & _NEGATORS
                 )
+                if polarity == SUPPORT and set(ws[end : end + 6]) & _BAD_OUTCOME:
+                    negated = True  # "opening the border now would be a grave mistake"
                 hedged = _hedged(ws, start) and not warning
                 label = polarity
                 if negated:
@@ -191,7 +292,7 @@ def classify(topic: TopicCues, text: str, *, context: str = "", cue_verb: str = 
                     neutral += weight
                 if label:
                     evidence.append(f"{label}:{cue.phrase}")
-    for cue in topic.neutral:
+    for cue in _present(topic, ("neutral",), index):
         for _start, _end in _find(cue, ws, index):
             neutral += cue.weight
             evidence.append(f"neutral:{cue.phrase}")

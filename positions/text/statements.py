@@ -46,7 +46,7 @@ class FoundStatement:
     paragraph: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Verb:
     index: int  # token index of the verb
     end: int  # token index one past the verb and its particle
@@ -56,20 +56,111 @@ class _Verb:
 
 
 _ANTECEDENTS = frozenset(
-    {"something", "which", "what", "move", "step", "idea", "request", "demand", "policy",
-     "decision", "option", "proposal", "position", "change", "call", "plea"}
+    {
+        "something",
+        "which",
+        "what",
+        "move",
+        "step",
+        "idea",
+        "request",
+        "demand",
+        "policy",
+        "decision",
+        "option",
+        "proposal",
+        "position",
+        "change",
+        "call",
+        "plea",
+    }
 )
 _MIN_QUOTE_WORDS = 3
-_META_RE = re.compile(r"^\W*(?:it'?s|it is|it was|this is|this was|that is|marks?)\s+the first time\b",
-                      re.I)
-_TO_OK = frozenset({"keen", "quick", "eager", "careful", "sought", "wanted", "appeared", "seemed",
-                    "continued", "tried", "moved", "went", "on", "able", "ready", "willing",
-                    "going", "set", "expected", "likely"})
+# Any word that might start a speech verb: a cheap test before tokenising a sentence.
+_SPEECH_HINT_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({*SPEECH_FORMS, *PARTICLE_FORMS, "according"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_NAME_PAIR_RE = re.compile(r"[A-Z][\w’'-]+ (?:(?:von|van|de|der|al|bin) )*[A-Z][\w’'-]+")
+_DATE_HINT_RE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
+    r"year|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.I,
+)
+# "HALVIK, Jan 26 (NWS) - ", "KYIV (Reuters) — ", "MOSCOW, May 29. /TASS/. ": wire datelines.
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.?)?\s*"
+    r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
+)
+_META_RE = re.compile(
+    r"^\W*(?:it'?s|it is|it was|this is|this was|that is|marks?)\s+the first time\b", re.I
+)
+_TO_OK = frozenset(
+    {
+        "keen",
+        "quick",
+        "eager",
+        "careful",
+        "sought",
+        "wanted",
+        "appeared",
+        "seemed",
+        "continued",
+        "tried",
+        "moved",
+        "went",
+        "on",
+        "able",
+        "ready",
+        "willing",
+        "going",
+        "set",
+        "expected",
+        "likely",
+    }
+)
 _ADJUNCT_STARTS = frozenset(
-    {"on", "in", "at", "during", "after", "before", "while", "when", "to", "last", "this",
-     "earlier", "yesterday", "today", "late", "told", "according", "speaking", "via", "from",
-     "through", "ahead", "following", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "recently", "previously", "also", "again", "publicly", "separately"}
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "to",
+        "last",
+        "this",
+        "earlier",
+        "yesterday",
+        "today",
+        "late",
+        "told",
+        "according",
+        "speaking",
+        "via",
+        "from",
+        "through",
+        "ahead",
+        "following",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "recently",
+        "previously",
+        "also",
+        "again",
+        "publicly",
+        "separately",
+    }
 )
 
 
@@ -102,16 +193,61 @@ class _Finder:
                     pass
             self._paragraph(paragraph, number, quotes)
             new = self.out[before:]
-            run_on = new[-1] if new and new[-1].direct and self.text[new[-1].end:paragraph.end].strip() == "" and not self._closed_at(new[-1]) else None
+            run_on = (
+                new[-1]
+                if new
+                and new[-1].direct
+                and self.text[new[-1].end : paragraph.end].strip() == ""
+                and not self._closed_at(new[-1])
+                else None
+            )
+        self._share_dates()
         return self._deduplicated()
+
+    def _share_dates(self) -> None:
+        """Undated statements take the date of the same speaker's neighbouring statement.
+
+        A continued quote belongs to the speech before it; and a wire story's opening
+        summary ("X has called on allies to ...") is dated by the quote just below it
+        ("..., X said on Tuesday").
+        """
+        out = sorted(self.out, key=lambda st: st.start)
+        for i, statement in enumerate(out):
+            if statement.date.phrase or statement.speaker is None:
+                continue
+            name = statement.speaker.name
+            if not statement.cue_verb and i > 0:
+                prev = out[i - 1]
+                if (
+                    prev.speaker is not None
+                    and prev.speaker.name == name
+                    and (statement.paragraph - prev.paragraph <= 1)
+                ):
+                    out[i] = statement = replace(statement, date=prev.date)
+                    continue
+            if not statement.direct and statement.paragraph <= 1:
+                for nxt in out[i + 1 :]:
+                    if nxt.paragraph > statement.paragraph + 1:
+                        break
+                    same = nxt.speaker is not None and nxt.speaker.name == name
+                    if same and nxt.date.phrase:
+                        out[i] = replace(statement, date=nxt.date)
+                        break
+        self.out = out
 
     def _closed_at(self, statement: FoundStatement) -> bool:
         return statement.end < len(self.text) and self.text[statement.end] in "\"”’'»“›‘"
 
-    def _continue_run_on(self, statement: FoundStatement, quote: Quote, number: int) -> FoundStatement:
+    def _continue_run_on(
+        self, statement: FoundStatement, quote: Quote, number: int
+    ) -> FoundStatement:
         """A quote left open at a paragraph's end goes on in the next one, same speaker."""
-        merged = replace(statement, end=quote.end, text=self.text[statement.start : quote.end],
-                         context_end=quote.close_end)
+        merged = replace(
+            statement,
+            end=quote.end,
+            text=self.text[statement.start : quote.end],
+            context_end=quote.close_end,
+        )
         self.out[self.out.index(statement)] = merged
         self._remember(merged.speaker, number)
         return merged
@@ -119,16 +255,30 @@ class _Finder:
     # --- one paragraph -------------------------------------------------------------------
 
     def _paragraph(self, paragraph: Paragraph, number: int, quotes: list[Quote]) -> None:
-        sentences = split_sentences(self.text, paragraph.start, paragraph.end, quotes)
+        start = paragraph.start
+        dateline = _DATELINE_RE.match(paragraph.text)
+        if dateline:
+            start += dateline.end()
+        sentences = split_sentences(self.text, start, paragraph.end, quotes)
         previous_start = paragraph.start
         for sentence in sentences:
-            tokens = tokenize(self.text, sentence.start, sentence.end, quotes)
-            if tokens:
-                self._sentence(tokens, sentence.start, sentence.end, number, previous_start)
+            if _SPEECH_HINT_RE.search(self.text, sentence.start, sentence.end) or any(
+                sentence.start <= q.open_at < sentence.end for q in quotes
+            ):
+                tokens = tokenize(self.text, sentence.start, sentence.end, quotes)
+                if tokens:
+                    self._sentence(tokens, sentence.start, sentence.end, number, previous_start)
+            else:
+                # No quote and no speech verb: only who it names matters (for "he", "Blinken").
+                head_end = min(sentence.end, sentence.start + 250)
+                tokens = tokenize(self.text, sentence.start, head_end, quotes)
+                if tokens:
+                    self._note_subject(tokens)
             previous_start = sentence.start
 
-    def _sentence(self, tokens: list[Token], s_start: int, s_end: int, number: int,
-                  previous_start: int) -> None:
+    def _sentence(
+        self, tokens: list[Token], s_start: int, s_end: int, number: int, previous_start: int
+    ) -> None:
         verbs = _speech_verbs(tokens)
         used: set[int] = set()
         absorbed: set[int] = set()  # quote tokens inside a reported clause
@@ -143,7 +293,7 @@ class _Finder:
             if subject is None:
                 continue
             speaker, subj_begin = subject
-            if meta:
+            if meta or _narrative(tokens, verb, speaker, subj_begin):
                 used.add(verb.index)
                 continue
             reported.append((verb, speaker, subj_begin, verb.span))
@@ -158,19 +308,40 @@ class _Finder:
             if verb is not None:
                 used.add(verb.index)
             absorbed.add(i)
-            statement = self._direct(tok.quote, speaker, verb.lemma if verb else "", s_start,
-                                     s_end, number, previous_start, tokens)
+            statement = self._direct(
+                tok.quote,
+                speaker,
+                verb.lemma if verb else "",
+                s_start,
+                s_end,
+                number,
+                previous_start,
+                tokens,
+            )
             if statement is not None:
                 found.append(statement)
 
         for verb, speaker, subj_begin, chain in reported:
             if verb.index in used:
                 continue
-            statements = self._reported(tokens, verb, speaker, subj_begin, chain, reported,
-                                        s_start, s_end, number, previous_start, absorbed)
+            statements = self._reported(
+                tokens,
+                verb,
+                speaker,
+                subj_begin,
+                chain,
+                reported,
+                s_start,
+                s_end,
+                number,
+                previous_start,
+                absorbed,
+            )
             used.add(verb.index)
             found.extend(statements)
 
+        if not found:
+            found.extend(self._according_to(tokens, s_start, s_end, number, previous_start))
         found.sort(key=lambda st: st.start)
         for statement in found:
             if statement.speaker is not None:
@@ -187,8 +358,17 @@ class _Finder:
                 continue
             if number - self.last_speaker_paragraph > 1:
                 continue
-            statement = self._direct(tok.quote, self.last_speaker, "", s_start, s_end, number,
-                                     previous_start, tokens, confidence=0.7)
+            statement = self._direct(
+                tok.quote,
+                self.last_speaker,
+                "",
+                s_start,
+                s_end,
+                number,
+                previous_start,
+                tokens,
+                confidence=0.7,
+            )
             if statement is not None:
                 found.append(statement)
         found.sort(key=lambda st: st.start)
@@ -202,14 +382,45 @@ class _Finder:
         self.tracker.note(speaker)
 
     def _note_subject(self, tokens: list[Token]) -> None:
-        """A sentence that opens with a person's name makes them "he" or "she" next."""
+        """A sentence that opens with a person's name makes them "he" or "she" next; any
+        full name ("President Tomas Erling") lets a later bare surname find it."""
+        k = 0 if _NAME_PAIR_RE.search(self.text, tokens[0].start, tokens[-1].end) else len(tokens)
+        while k < len(tokens):
+            end = np_forward(tokens, k) if tokens[k].text[:1].isupper() else k
+            if end > k + 1:
+                named = speaker_from_tokens(self.text, tokens[k:end])
+                if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
+                    self.tracker.note_name(named)
+            k = max(end, k + 1)
         end = np_forward(tokens, 0)
-        if end == 0 or end >= len(tokens) or not tokens[end].lower.isalpha():
+        if 0 < end < len(tokens) - 2 and tokens[end].lower == ",":
+            # "The chief of the defence staff, General Piet Aldous, went further."
+            inner = np_forward(tokens, end + 1)
+            appositive = speaker_from_tokens(self.text, tokens[end + 1 : inner])
+            if (
+                appositive is not None
+                and appositive.kind == "person"
+                and len(appositive.name.split()) >= 2
+                and inner < len(tokens)
+                and tokens[inner].lower == ","
+            ):
+                self.tracker.note(appositive)
+                return
+        if end == 0 or end >= len(tokens):
             return
-        if not tokens[end].text[:1].islower():
+        if (
+            not (tokens[end].text[:1].islower() and tokens[end].lower.isalpha())
+            and tokens[end].lower != ","
+        ):
             return
         speaker = speaker_from_tokens(self.text, tokens[:end])
-        if speaker is not None and not speaker.pronoun and speaker.kind == "person" and speaker.role == "" and len(speaker.name.split()) <= 3:
+        if (
+            speaker is not None
+            and not speaker.pronoun
+            and speaker.kind == "person"
+            and speaker.role == ""
+            and len(speaker.name.split()) <= 3
+        ):
             resolved = self.tracker.resolve(speaker)
             if resolved is not None:
                 self.tracker.note(resolved)
@@ -258,8 +469,9 @@ class _Finder:
             return None
         return resolved, begin
 
-    def _quote_attribution(self, tokens: list[Token], i: int, verbs: list[_Verb],
-                           used: set[int]) -> tuple[Speaker, _Verb | None] | None:
+    def _quote_attribution(
+        self, tokens: list[Token], i: int, verbs: list[_Verb], used: set[int]
+    ) -> tuple[Speaker, _Verb | None] | None:
         quote_words = len(tokens[i].text.split())
         # After the quote: "'...,' Stoltenberg said" or "'...,' said Stoltenberg".
         k = i + 1
@@ -271,7 +483,7 @@ class _Finder:
                     continue
                 if verb.index == k and tokens[k].lower in ATTRIBUTION_FORMS:
                     end = np_forward(tokens, k + 1 + (verb.end - verb.index - 1))
-                    speaker = speaker_from_tokens(self.text, tokens[verb.end:end])
+                    speaker = speaker_from_tokens(self.text, tokens[verb.end : end])
                     if speaker is not None:
                         resolved = self.tracker.resolve(speaker)
                         if resolved is not None:
@@ -287,9 +499,14 @@ class _Finder:
             if verb.index in used or verb.end > i:
                 continue
             between = tokens[verb.end : i]
-            if not between or [t.lower for t in between] in ([":"], [","], ["that"], [",", "that"]) or (
-                between[-1].lower in (":", ",") and len(between) <= 8
-                and all(t.quote is None for t in between)
+            if (
+                not between
+                or [t.lower for t in between] in ([":"], [","], ["that"], [",", "that"])
+                or (
+                    between[-1].lower in (":", ",")
+                    and len(between) <= 8
+                    and all(t.quote is None for t in between)
+                )
             ):
                 subject = self._subject(tokens, verb)
                 if subject is not None:
@@ -299,9 +516,18 @@ class _Finder:
 
     # --- building statements ---------------------------------------------------------------
 
-    def _direct(self, quote: Quote, speaker: Speaker | None, lemma: str, s_start: int,
-                s_end: int, number: int, previous_start: int, tokens: list[Token],
-                confidence: float | None = None) -> FoundStatement | None:
+    def _direct(
+        self,
+        quote: Quote,
+        speaker: Speaker | None,
+        lemma: str,
+        s_start: int,
+        s_end: int,
+        number: int,
+        previous_start: int,
+        tokens: list[Token],
+        confidence: float | None = None,
+    ) -> FoundStatement | None:
         start, end = quote.start, quote.end
         while end > start and self.text[end - 1].isspace():
             end -= 1
@@ -312,21 +538,41 @@ class _Finder:
             return None
         outside = " ".join(t.text for t in tokens if t.quote is None)
         return FoundStatement(
-            start, end, self.text[start:end], True, speaker, lemma,
+            start,
+            end,
+            self.text[start:end],
+            True,
+            speaker,
+            lemma,
             confidence if confidence is not None else (speaker.confidence if speaker else 0.3),
-            resolve_date(outside, self.published), previous_start, s_end, number,
+            resolve_date(outside, self.published),
+            previous_start,
+            s_end,
+            number,
         )
 
-    def _reported(self, tokens: list[Token], verb: _Verb, speaker: Speaker, subj_begin: int,
-                  chain: int, reported: list[tuple[_Verb, Speaker, int, int]], s_start: int,
-                  s_end: int, number: int, previous_start: int,
-                  absorbed: set[int]) -> list[FoundStatement]:
+    def _reported(
+        self,
+        tokens: list[Token],
+        verb: _Verb,
+        speaker: Speaker,
+        subj_begin: int,
+        chain: int,
+        reported: list[tuple[_Verb, Speaker, int, int]],
+        s_start: int,
+        s_end: int,
+        number: int,
+        previous_start: int,
+        absorbed: set[int],
+    ) -> list[FoundStatement]:
         text = self.text
         after = [t for t in tokens[verb.end :] if t.lower not in (".", "!", "?")]
         # Post-posed attribution: "Ukraine must be free to hit back, Kuleba said on Monday."
-        if subj_begin > 0 and tokens[subj_begin - 1].lower == "," and (
-            not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ","
-        ) and len(after) <= 10:
+        if (
+            subj_begin > 0
+            and tokens[subj_begin - 1].lower == ","
+            and (not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ",")
+        ):
             clause_toks = tokens[: subj_begin - 1]
             while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
                 clause_toks = clause_toks[1:]
@@ -335,8 +581,19 @@ class _Finder:
             start, end = clause_toks[0].start, clause_toks[-1].end
             if any(t.quote is not None for t in clause_toks):
                 return []
-            return [self._make_reported(start, end, speaker, verb, s_start, s_end, number,
-                                        previous_start, date_text=text[tokens[subj_begin].start:s_end])]
+            return [
+                self._make_reported(
+                    start,
+                    end,
+                    speaker,
+                    verb,
+                    s_start,
+                    s_end,
+                    number,
+                    previous_start,
+                    date_text=text[tokens[subj_begin].start : s_end],
+                )
+            ]
         # The clause runs from the auxiliaries to the end of the sentence, or to where the
         # next statement's speaker begins (", something Kyiv is urging ...").
         stop = len(tokens)
@@ -363,44 +620,131 @@ class _Finder:
                     stop = j
                     break
         clause = tokens[chain:stop]
-        while clause and (clause[-1].lower in (".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but")):
+        while clause and (
+            clause[-1].lower in (".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but")
+        ):
             clause = clause[:-1]
-        content = [t for t in tokens[verb.end:stop] if t.quote is not None or t.lower.isalnum()]
+        content = [t for t in tokens[verb.end : stop] if t.quote is not None or t.lower.isalnum()]
         if len(content) < 3 and not any(t.quote for t in content):
             return []
         if not clause:
             return []
         start = clause[0].start
         # "something Kyiv is urging its partners to permit": the span opens at "something".
-        if subj_begin >= 1 and tokens[subj_begin - 1].lower in _ANTECEDENTS and (
-            subj_begin >= 2 and tokens[subj_begin - 2].lower in (",", "—", "–")
+        if (
+            subj_begin >= 1
+            and tokens[subj_begin - 1].lower in _ANTECEDENTS
+            and (subj_begin >= 2 and tokens[subj_begin - 2].lower in (",", "—", "–"))
         ):
             start = tokens[subj_begin - 1].start
         end = clause[-1].end
         quotes_in = [t for t in clause if t.quote is not None]
         quoted_chars = sum(t.quote.end - t.quote.start for t in quotes_in)
-        date_text = text[s_start : tokens[min(verb.end + 6, len(tokens) - 1)].end]
+        # The date goes with the verb ("said on Tuesday", "had warned in September 2022"),
+        # else with the words before the speaker ("On Monday, X said"), never with a
+        # relative clause about the speaker ("X, who ruled it out in 2023, said").
+        verb_region = text[tokens[chain].start : tokens[min(verb.end + 6, len(tokens) - 1)].end]
+        prefix = text[s_start : tokens[subj_begin].start] if subj_begin > 0 else ""
+        date_text = verb_region if _DATE_HINT_RE.search(verb_region) else prefix
         if quotes_in and quoted_chars >= 0.5 * (end - start):
             # The clause is mostly quotation: the quotation is the statement.
             out = []
             for t in quotes_in:
                 absorbed.add(tokens.index(t))
-                st = self._direct(t.quote, speaker, verb.lemma, s_start, s_end, number,
-                                  previous_start, tokens, confidence=speaker.confidence)
+                st = self._direct(
+                    t.quote,
+                    speaker,
+                    verb.lemma,
+                    s_start,
+                    s_end,
+                    number,
+                    previous_start,
+                    tokens,
+                    confidence=speaker.confidence,
+                )
                 if st is not None:
                     out.append(replace(st, date=resolve_date(date_text, self.published)))
             return out
         for t in quotes_in:
             absorbed.add(tokens.index(t))
-        return [self._make_reported(start, end, speaker, verb, s_start, s_end, number,
-                                    previous_start, date_text=date_text)]
+        return [
+            self._make_reported(
+                start,
+                end,
+                speaker,
+                verb,
+                s_start,
+                s_end,
+                number,
+                previous_start,
+                date_text=date_text,
+            )
+        ]
 
-    def _make_reported(self, start: int, end: int, speaker: Speaker, verb: _Verb, s_start: int,
-                       s_end: int, number: int, previous_start: int,
-                       date_text: str) -> FoundStatement:
+    def _according_to(
+        self, tokens: list[Token], s_start: int, s_end: int, number: int, previous_start: int
+    ) -> list[FoundStatement]:
+        """ "According to X, ..." and "..., according to X.": the other clause is X's."""
+        for a in range(len(tokens) - 2):
+            if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
+                continue
+            end = np_forward(tokens, a + 2)
+            speaker = speaker_from_tokens(self.text, tokens[a + 2 : end])
+            speaker = self.tracker.resolve(speaker) if speaker is not None else None
+            if speaker is None:
+                return []
+            if a == 0 or (a == 1 and tokens[0].lower in ("but", "and")):
+                clause = tokens[end:]
+                while clause and clause[0].lower in (",", ":"):
+                    clause = clause[1:]
+            elif tokens[a - 1].lower == ",":
+                clause = tokens[: a - 1]
+            else:
+                return []
+            while clause and not clause[-1].lower.isalnum() and clause[-1].quote is None:
+                clause = clause[:-1]
+            if len([t for t in clause if t.quote is not None or t.lower.isalnum()]) < 4:
+                return []
+            verb = _Verb(a, a + 2, "say", a, a)
+            return [
+                self._make_reported(
+                    clause[0].start,
+                    clause[-1].end,
+                    speaker,
+                    verb,
+                    s_start,
+                    s_end,
+                    number,
+                    previous_start,
+                    date_text=self.text[s_start:s_end],
+                )
+            ]
+        return []
+
+    def _make_reported(
+        self,
+        start: int,
+        end: int,
+        speaker: Speaker,
+        verb: _Verb,
+        s_start: int,
+        s_end: int,
+        number: int,
+        previous_start: int,
+        date_text: str,
+    ) -> FoundStatement:
         return FoundStatement(
-            start, end, self.text[start:end], False, speaker, verb.lemma, speaker.confidence,
-            resolve_date(date_text, self.published), previous_start, s_end, number,
+            start,
+            end,
+            self.text[start:end],
+            False,
+            speaker,
+            verb.lemma,
+            speaker.confidence,
+            resolve_date(date_text, self.published),
+            previous_start,
+            s_end,
+            number,
         )
 
     def _deduplicated(self) -> list[FoundStatement]:
@@ -416,6 +760,23 @@ class _Finder:
             spans.append((statement.start, statement.end))
             result.append(statement)
         return result
+
+
+_SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
+_NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
+
+
+def _narrative(tokens: list[Token], verb: _Verb, speaker: Speaker, subj_begin: int) -> bool:
+    """ "..., as allies argued over how far aid should go": scene-setting, not a statement."""
+    after = tokens[verb.end].lower if verb.end < len(tokens) else ""
+    before = tokens[subj_begin - 1].lower if subj_begin > 0 else ""
+    if after in _NARRATIVE_PREPOSITIONS and verb.lemma in ("argue", "speak", "disagree", "agree"):
+        return True
+    return (
+        before in _SUBORDINATORS
+        and speaker.kind == "group"
+        and not any(w[:1].isupper() for w in speaker.mention.split()[1:])
+    )
 
 
 def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
@@ -435,19 +796,25 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
                     break
         if lemma is None:
             continue
-        # "Putin is said to ...", "Ukraine was urged to ...": passive, the subject is not the speaker.
+        # "Putin is said to ...", "Kyiv was urged to ...": passive, the subject is not the speaker.
         if i > 0 and tokens[i - 1].lower in BE_FORMS and low in PASSIVE_PARTICIPLES:
             continue
         if i > 0 and tokens[i - 1].lower in ("the", "a", "an", "his", "her", "its", "their", "our"):
             continue  # a noun: "the warning", "her remarks"
-        if low.endswith("ing") and (i == 0 or tokens[i - 1].lower not in BE_FORMS | {"been", "while", "kept"}):
+        if low.endswith("ing") and (
+            i == 0 or tokens[i - 1].lower not in BE_FORMS | {"been", "while", "kept"}
+        ):
             continue  # "a speaking slot", "urging" as a noun or participle phrase
         chain = i
         while chain > 0:
             prev = tokens[chain - 1].lower
-            if prev in AUXILIARIES or prev in TIME_WORDS:
-                chain -= 1
-            elif prev == "to" and chain >= 2 and tokens[chain - 2].lower in _TO_OK:
+            if (
+                prev in AUXILIARIES
+                or prev in TIME_WORDS
+                or prev == "to"
+                and chain >= 2
+                and tokens[chain - 2].lower in _TO_OK
+            ):
                 chain -= 1
             elif prev == "not" or prev == "n't":
                 chain = -1

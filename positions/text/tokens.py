@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .quotes import Quote
 
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-’'.&]\w+)*|[^\w\s]")
+# Abbreviations ("U.S."), a word before its possessive ("Kyiv" + "'s", so the possessive can
+# link a noun phrase), the possessive, other words (with inner apostrophes: "we're"), and
+# single punctuation marks.
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+# A NamedTuple, not a dataclass: tokens are made by the million and tuples are the
+# cheapest to build.
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -29,7 +33,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
         q_start, q_end = max(quote.open_at, start), min(quote.close_end, end)
         if q_start > cursor:
             tokens.extend(_words(text, cursor, q_start))
-        tokens.append(Token(text[q_start:q_end], q_start, q_end, "\"", quote))
+        tokens.append(Token(text[q_start:q_end], q_start, q_end, '"', quote))
         cursor = q_end
     if cursor < end:
         tokens.extend(_words(text, cursor, end))
@@ -40,15 +44,6 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        s = m.start()
-        # "Kyiv's" -> "Kyiv" + "'s", so the possessive can link a noun phrase.
-        if len(word) > 2 and word[-2:].lower() in ("'s", "’s"):
-            out.append(Token(word[:-2], s, s + len(word) - 2, word[:-2].lower()))
-            out.append(Token(word[-2:], s + len(word) - 2, s + len(word), "'s"))
-            continue
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
-            out.append(Token(word[:-1], s, s + len(word) - 1, word[:-1].lower()))
-            out.append(Token(".", s + len(word) - 1, s + len(word), "."))
-            continue
-        out.append(Token(word, s, m.end(), word.lower()))
+        s, e = m.span()
+        out.append(Token(word, s, e, word.lower()))
     return out

@@ -172,7 +172,19 @@
   var endInput = form.querySelector("[name=end]");
   var quoteInput = form.querySelector("[name=quote]");
   var preview = form.querySelector("[data-span-preview]");
-  var text = source.textContent;
+  // The exact text, as stored: the page's text has its line breaks normalised by the HTML
+  // parser (\r\n becomes \n), so selection offsets are mapped back onto this.
+  var exact = document.getElementById("span-source-text");
+  var text = exact ? JSON.parse(exact.textContent) : source.textContent;
+  var domToText = [];
+  (function () {
+    var i = 0;
+    while (i < text.length) {
+      domToText.push(i);
+      i += text.charAt(i) === "\r" && text.charAt(i + 1) === "\n" ? 2 : 1;
+    }
+    domToText.push(text.length);
+  })();
 
   // The server counts characters (code points); JavaScript counts UTF-16 units.
   function toCodePoints(unitOffset) {
@@ -187,7 +199,8 @@
     var range = document.createRange();
     range.selectNodeContents(source);
     range.setEnd(node, offset);
-    return range.toString().length;
+    var domOffset = range.toString().length;
+    return domToText[Math.min(domOffset, domToText.length - 1)];
   }
 
   function show(startUnits, endUnits) {

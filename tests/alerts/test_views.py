@@ -144,3 +144,24 @@ def test_reset_feed_token(analyst, analyst_client):
     analyst_client.post("/alerts/feed/reset/")
 
     assert alert_settings_for(analyst).feed_token != old
+
+
+def test_whats_new_shows_a_shift_with_both_stances(analyst, analyst_client, topic, blinken):
+    import datetime as dt
+
+    from positions.models import Stance
+
+    follow_create(user=analyst, topic=topic)
+    before = make_statements(2, topic=topic, actor=blinken, start=dt.date(2023, 1, 1))
+    after = make_statements(
+        1, topic=topic, actor=blinken, start=dt.date(2024, 6, 1), stance=Stance.SUPPORT
+    )
+    alerts_compute(statement_ids=[s.pk for s in before + after])
+
+    body = analyst_client.get("/alerts/").content.decode()
+
+    assert body.count('data-alert-kind="shift"') == 1
+    assert 'href="/actors/antony-blinken/"' in body
+    assert f'href="/articles/{after[0].article_id}/"' in body
+    feed = Client().get(f"/alerts/feed/{analyst.alert_settings.feed_token}.atom").content.decode()
+    assert "Shift: Antony Blinken on Strike restrictions: oppose → support" in feed

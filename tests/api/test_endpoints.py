@@ -70,17 +70,27 @@ def test_actor_detail_and_404(analyst_client, blinken):
     assert analyst_client.get("/api/actors/nobody").status_code == 404
 
 
-def test_statements_lists_newest_first(analyst_client, topic, blinken):
+def test_statements_list_in_id_order_by_default(analyst_client, topic, blinken):
     made = make_statements(3, topic=topic, actor=blinken)
 
     data = analyst_client.get("/api/statements").json()
 
-    assert [s["id"] for s in data["items"]] == [s.pk for s in reversed(made)]
+    assert [s["id"] for s in data["items"]] == [s.pk for s in made]
     first = data["items"][0]
     assert first["actor_slug"] == "antony-blinken"
     assert first["topic"] == "strike-restrictions"
-    assert first["quote"] == made[-1].quote
-    assert first["statement_date"] == made[-1].statement_date.isoformat()
+    assert first["quote"] == made[0].quote
+    assert first["statement_date"] == made[0].statement_date.isoformat()
+
+
+def test_statements_list_newest_date_first(analyst_client, topic, blinken):
+    late = make_statements(1, topic=topic, actor=blinken, start=dt.date(2024, 1, 1))[0]
+    early = make_statements(1, topic=topic, actor=blinken, start=dt.date(2020, 1, 1))[0]
+
+    data = analyst_client.get("/api/statements?order=-date").json()
+
+    assert [s["id"] for s in data["items"]] == [late.pk, early.pk]
+    assert analyst_client.get("/api/statements?order=name").status_code == 422
 
 
 def test_statements_leave_out_rejected_and_unrelated(analyst_client, topic, blinken):
@@ -142,7 +152,8 @@ def test_statements_reject_a_bad_date(analyst_client, topic):
     assert analyst_client.get("/api/statements?date_from=yesterday").status_code == 422
 
 
-def test_statements_page_through_every_row_once(analyst_client, topic, blinken):
+@pytest.mark.parametrize("order", ["id", "-date"])
+def test_statements_page_through_every_row_once(analyst_client, topic, blinken, order):
     made = make_statements(7, topic=topic, actor=blinken)
     # Two statements on one date, and one without a date, to test the cursor's ties.
     extra = make_statements(2, topic=topic, actor=blinken, start=dt.date(2023, 1, 3))
@@ -153,7 +164,7 @@ def test_statements_page_through_every_row_once(analyst_client, topic, blinken):
     seen = []
     cursor = ""
     for _ in range(10):
-        data = analyst_client.get(f"/api/statements?limit=3&cursor={cursor}").json()
+        data = analyst_client.get(f"/api/statements?order={order}&limit=3&cursor={cursor}").json()
         seen.extend(s["id"] for s in data["items"])
         cursor = data["next_cursor"]
         if not cursor:
@@ -161,11 +172,29 @@ def test_statements_page_through_every_row_once(analyst_client, topic, blinken):
 
     assert len(seen) == len(expected)
     assert set(seen) == expected
-    assert seen[-1] == undated.pk  # undated last
+    assert seen[-1] == undated.pk  # undated last in date order; last made in id order
+
+
+def test_an_id_cursor_later_returns_only_new_statements(analyst_client, topic, blinken):
+    make_statements(2, topic=topic, actor=blinken)
+    first = analyst_client.get("/api/statements?limit=1").json()
+    rest = analyst_client.get(f"/api/statements?limit=1&cursor={first['next_cursor']}").json()
+    assert rest["next_cursor"] is None
+
+    newer = make_statements(1, topic=topic, actor=blinken, start=dt.date(2020, 1, 1))[0]
+    last_cursor = analyst_client.get(
+        f"/api/statements?limit=1&cursor={first['next_cursor']}"
+    ).json()["next_cursor"]
+    later = analyst_client.get(f"/api/statements?cursor={last_cursor}").json()
+
+    assert [s["id"] for s in later["items"]] == [newer.pk]
 
 
 def test_statements_refuse_a_bad_cursor(analyst_client, topic):
     assert analyst_client.get("/api/statements?cursor=!!!").status_code == 400
+    id_cursor = "eyJvIjoiaWQiLCJpIjoxfQ"  # {"o":"id","i":1}
+    assert analyst_client.get(f"/api/statements?cursor={id_cursor}").status_code == 200
+    assert analyst_client.get(f"/api/statements?order=-date&cursor={id_cursor}").status_code == 400
     assert analyst_client.get("/api/actors?cursor=e30").status_code == 400
 
 

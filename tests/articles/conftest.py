@@ -3,6 +3,10 @@ small limits so the slow cases (timeouts, endless bodies) take a fraction of a s
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -24,10 +28,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        try:
+        # The client hangs up on hostile responses, as it should.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client hung up, as it should on hostile responses
 
     def log_message(self, *args):
         pass
@@ -36,8 +39,11 @@ class _Handler(BaseHTTPRequestHandler):
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1 whose responses the test defines per path."""
 
-    def __init__(self):
+    def __init__(self, tls: ssl.SSLContext | None = None):
+        self.scheme = "https" if tls else "http"
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
         self.httpd.daemon_threads = True
         self.httpd.routes = {}
         self.httpd.requests = []
@@ -56,13 +62,14 @@ class LocalServer:
         return self.httpd.requests
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def route(self, path: str, handler: Callable) -> None:
         self.httpd.routes[path] = handler
 
-    def serve(self, path, body=b"", *, status=200, content_type="text/html; charset=utf-8",
-              headers=None):
+    def serve(
+        self, path, body=b"", *, status=200, content_type="text/html; charset=utf-8", headers=None
+    ):
         """A fixed response at `path`; `body` may be a list, one per request, last repeats."""
         bodies = body if isinstance(body, list) else [body]
         statuses = status if isinstance(status, list) else [status]
@@ -138,6 +145,51 @@ def server(ingest_settings):
     local.close()
 
 
+def self_signed_certificate(directory, name: str) -> tuple[str, str]:
+    """(certificate, key) files for `name`, made with the openssl command."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = str(directory / f"{name}.pem"), str(directory / f"{name}.key")
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={name}",
+            "-addext",
+            f"subjectAltName=DNS:{name}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.fixture
+def tls_server(ingest_settings, tmp_path):
+    """An https server on 127.0.0.1 with a certificate for public.example, which the
+    fetcher trusts (INGEST_CA_BUNDLE)."""
+    cert, key = self_signed_certificate(tmp_path, "public.example")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    local = LocalServer(tls=context)
+    ingest_settings.INGEST_CA_BUNDLE = cert
+    yield local
+    local.close()
+
+
 @pytest.fixture
 def fake_dns(monkeypatch):
     """Answers for host names, so tests control what a name resolves to."""
@@ -207,3 +259,9 @@ that the policy should be reviewed before the next summit of foreign ministers.<
 </article>
 <footer>Copyright The Daily Example</footer>
 </body></html>"""
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The role fixtures set real passwords; the default hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

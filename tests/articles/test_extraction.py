@@ -11,7 +11,9 @@ from articles.extraction import ExtractionError, decode, extract_html, extract_t
 from .conftest import ARTICLE_HTML
 
 SEED = Path("/work/shared/corpus/seed/articles/seed-blinken-strike-restrictions.txt")
-HEADER = b"url: https://news.example/a\noutlet: News Example\npublished: 2024-05-29\ntitle: A title\n\n"
+HEADER = (
+    b"url: https://news.example/a\noutlet: News Example\npublished: 2024-05-29\ntitle: A title\n\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -93,11 +95,16 @@ def test_declared_utf8_that_is_not_utf8_is_refused():
 
 def test_undeclared_windows_1252_is_decoded():
     raw = "\u201cWe will not change course,\u201d she said \u2013 caf\u00e9.".encode("cp1252")
-    assert extract_text(raw).text == "\u201cWe will not change course,\u201d she said \u2013 caf\u00e9."
+    assert (
+        extract_text(raw).text
+        == "\u201cWe will not change course,\u201d she said \u2013 caf\u00e9."
+    )
 
 
 def test_latin1_label_is_read_as_windows_1252_like_browsers_do():
-    assert decode(b"\x93quoted\x94 and \xe9", declared="ISO-8859-1") == "\u201cquoted\u201d and \u00e9"
+    assert (
+        decode(b"\x93quoted\x94 and \xe9", declared="ISO-8859-1") == "\u201cquoted\u201d and \u00e9"
+    )
 
 
 def test_a_declared_charset_wins():
@@ -122,7 +129,9 @@ def test_html_gives_text_and_metadata():
     assert extracted.byline == "Jane Reporter"
     assert extracted.outlet == "The Daily Example"
     assert extracted.published_date == dt.date(2024, 5, 29)
-    assert extracted.canonical_url.startswith("https://daily.example/news/minister-rules-out-change")
+    assert extracted.canonical_url.startswith(
+        "https://daily.example/news/minister-rules-out-change"
+    )
     assert extracted.language == "en"
 
 
@@ -145,4 +154,16 @@ def test_html_meta_charset_is_honoured():
 
 def test_html_without_article_text_is_refused():
     with pytest.raises(ExtractionError, match="No article text"):
-        extract_html(b"<html><head><title>Nothing</title></head><body><script>x()</script></body></html>")
+        extract_html(
+            b"<html><head><title>Nothing</title></head><body><script>x()</script></body></html>"
+        )
+
+
+def test_xhtml_with_an_xml_declaration_is_read():
+    xhtml = (
+        b'<?xml version="1.0" encoding="iso-8859-1"?>\n'
+        b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>X</title></head><body>'
+        b"<article><p>The caf\xe9 owner said the plan would not work, and said so twice.</p>"
+        b"</article></body></html>"
+    )
+    assert "The caf\u00e9 owner said" in extract_html(xhtml).text

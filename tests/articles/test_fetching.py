@@ -12,8 +12,16 @@ from articles.fetching import PermanentFetchError, TransientFetchError, fetch
 from .conftest import ARTICLE_HTML
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt",
-                                 "gopher://example.org/1", "javascript:alert(1)", "example.org"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://example.org/a.txt",
+        "gopher://example.org/1",
+        "javascript:alert(1)",
+        "example.org",
+    ],
+)
 def test_it_refuses_schemes_other_than_http_and_https(ingest_settings, url):
     with pytest.raises(PermanentFetchError, match="Only http:// and https://"):
         fetch(url)
@@ -46,8 +54,9 @@ def test_it_refuses_schemes_other_than_http_and_https(ingest_settings, url):
         ("http://[2002:7f00:1::]/", "loopback"),  # 6to4 of 127.0.0.1
     ],
 )
-def test_it_refuses_non_public_addresses_before_connecting(ingest_settings, monkeypatch, url,
-                                                           reason):
+def test_it_refuses_non_public_addresses_before_connecting(
+    ingest_settings, monkeypatch, url, reason
+):
     def no_connect(*args, **kwargs):
         raise AssertionError("connected although the address is refused")
 
@@ -88,8 +97,9 @@ def test_it_fetches_from_an_allowed_host(server):
     assert result.charset == "utf-8"
 
 
-def test_it_connects_to_the_checked_address_and_sends_the_name(server, fake_dns, monkeypatch,
-                                                               ingest_settings):
+def test_it_connects_to_the_checked_address_and_sends_the_name(
+    server, fake_dns, monkeypatch, ingest_settings
+):
     fake_dns["public.example"] = ["127.0.0.1"]
     ingest_settings.INGEST_ALLOWED_HOSTS = ["public.example"]
     real_getaddrinfo = socket.getaddrinfo
@@ -104,6 +114,26 @@ def test_it_connects_to_the_checked_address_and_sends_the_name(server, fake_dns,
     fetch(server.url("/a", host="public.example"))
     assert fake_dns.lookups == ["public.example"]
     assert server.requests[-1]["headers"]["host"] == f"public.example:{server.port}"
+
+
+def test_https_goes_to_the_checked_address_and_verifies_the_name(
+    tls_server, fake_dns, ingest_settings
+):
+    # The connection goes to 127.0.0.1, yet TLS sends and verifies the name (SNI), so the
+    # certificate for public.example is accepted.
+    fake_dns["public.example"] = ["127.0.0.1"]
+    ingest_settings.INGEST_ALLOWED_HOSTS = ["public.example"]
+    tls_server.serve("/secure", b"<p>secure</p>")
+    result = fetch(tls_server.url("/secure", host="public.example"))
+    assert result.body == b"<p>secure</p>"
+
+
+def test_a_certificate_for_another_name_is_refused(tls_server, fake_dns, ingest_settings):
+    fake_dns["other.example"] = ["127.0.0.1"]
+    ingest_settings.INGEST_ALLOWED_HOSTS = ["other.example"]
+    tls_server.serve("/secure", b"<p>secure</p>")
+    with pytest.raises(PermanentFetchError, match="invalid TLS certificate"):
+        fetch(tls_server.url("/secure", host="other.example"))
 
 
 @pytest.mark.parametrize(

@@ -19,14 +19,16 @@ Status = IngestionJob.Status
 GOOD_TEXT = (
     "title: Minister rules out change\noutlet: Daily Example\npublished: 2024-05-29\n"
     "url: https://daily.example/news/1\n\n"
-    "The defence minister ruled out any change on Tuesday. \"We will not change course,\" "
+    'The defence minister ruled out any change on Tuesday. "We will not change course," '
     "the minister said, adding that allies had been consulted.\n"
 )
 
 
 def run(job: IngestionJob) -> IngestionJob:
-    """Run the job's task in this process (tests run Celery eagerly)."""
-    tasks.ingest_job.delay(job.pk)
+    """Run the job's task in this process, retries included (they run at once here)."""
+    # throw=False: with eager propagation Celery would raise the Retry instead of retrying.
+    result = tasks.ingest_job.apply(args=[job.pk], throw=False)
+    assert result.successful(), result.traceback
     job.refresh_from_db()
     return job
 
@@ -208,8 +210,14 @@ def _zip(members: dict[str, bytes]) -> io.BytesIO:
 
 
 def test_a_zip_becomes_a_batch_of_its_text_and_html_files(statements_double):
-    archive = _zip({"a.txt": b"First article text here.", "b/c.html": ARTICLE_HTML,
-                    "image.png": b"\x89PNG", "__MACOSX/a.txt": b"junk"})
+    archive = _zip(
+        {
+            "a.txt": b"First article text here.",
+            "b/c.html": ARTICLE_HTML,
+            "image.png": b"\x89PNG",
+            "__MACOSX/a.txt": b"junk",
+        }
+    )
     batch = services.batch_create_from_zip(path_or_file=archive, source="articles.zip")
     assert sorted(batch.children.values_list("source", flat=True)) == ["a.txt", "b/c.html"]
 
@@ -387,3 +395,25 @@ def test_retrying_a_batch_requeues_its_failed_jobs(statements_double):
     assert batch.children.get(source="empty.txt").status == Status.QUEUED
     assert batch.children.get(source="good.txt").status == Status.SUCCEEDED
     assert batch.status == Status.RUNNING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_deleted_while_it_runs_ends_quietly(monkeypatch):
+    job = services.job_create_text(text=GOOD_TEXT)
+
+    def delete_the_job(*, article):
+        IngestionJob.objects.filter(pk=job.pk).delete()
+        return []
+
+    monkeypatch.setattr("positions.services.extract_statements", delete_the_job)
+    assert tasks.ingest_job.apply(args=[job.pk], throw=False).successful()
+    assert not IngestionJob.objects.filter(pk=job.pk).exists()
+
+
+def test_a_url_already_ingested_is_not_fetched_again(server, statements_double):
+    server.serve("/news/1", ARTICLE_HTML.replace(b"canonical", b"nothing"))
+    first = run(services.job_create_url(url=server.url("/news/1")))
+    assert first.status == Status.SUCCEEDED
+    second = run(services.job_create_url(url=server.url("/news/1?utm_source=feed")))
+    assert second.status == Status.DUPLICATE and second.article_id == first.article_id
+    assert len(server.requests) == 1

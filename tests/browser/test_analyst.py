@@ -1,6 +1,7 @@
 """The analyst's path through the app in a real browser (issue 5, "Done when")."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -91,7 +92,7 @@ def test_an_analyst_exports_the_timeline_as_csv(page, live_server, login, analys
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Export CSV").click()
     download = download_info.value
-    content = open(download.path(), encoding="utf-8").read()
+    content = Path(download.path()).read_text(encoding="utf-8")
     assert "adapt and adjust" in content
 
 
@@ -128,9 +129,7 @@ def test_an_analyst_sees_shifts_compare_article_and_actors(
 
     page.goto(f"{live_server.url}/actors/")
     page.fill("#f-q", "blink")
-    page.wait_for_function(
-        "() => !document.querySelector('#results').innerText.includes('Peskov')"
-    )
+    page.wait_for_function("() => !document.querySelector('#results').innerText.includes('Peskov')")
     assert "Antony Blinken" in page.locator("#results").inner_text()
     screenshot("analyst-actors")
 

@@ -172,6 +172,7 @@ def bulk_statements(topic: Topic, n: int, *, actors: int = 5, per_article: int =
     stances = [(Stance.OPPOSE, -0.7), (Stance.SUPPORT, 0.6), (Stance.NEUTRAL, 0.0)]
     start_date = dt.date(2022, 1, 1)
     made = 0
+    batch = next(_counter)
     statements = []
     while made < n:
         k = min(per_article, n - made)
@@ -182,10 +183,10 @@ def bulk_statements(topic: Topic, n: int, *, actors: int = 5, per_article: int =
         article = Article.objects.create(
             outlet=outlet,
             title=f"Bulk article {made}",
-            url=f"https://bulk.example/{made}",
+            url=f"https://bulk.example/{batch}/{made}",
             published_date=start_date + dt.timedelta(days=made),
             text=text,
-            content_hash=hashlib.sha256(f"{text}{made}{topic.pk}".encode()).hexdigest(),
+            content_hash=hashlib.sha256(f"{text}{made}{topic.pk}/{batch}".encode()).hexdigest(),
         )
         for i, quote in enumerate(quotes):
             index = made + i

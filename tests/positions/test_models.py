@@ -52,7 +52,9 @@ def test_an_alias_is_unique_per_actor_and_surface_form():
     actor = ActorFactory()
     ActorAlias.objects.create(actor=actor, surface="Antony Blinken", normalized="antony blinken")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ActorAlias.objects.create(actor=actor, surface="ANTONY BLINKEN", normalized="antony blinken")
+        ActorAlias.objects.create(
+            actor=actor, surface="ANTONY BLINKEN", normalized="antony blinken"
+        )
 
 
 def test_adding_an_alias_twice_keeps_one():
@@ -63,8 +65,12 @@ def test_adding_an_alias_twice_keeps_one():
 
 
 def test_the_same_surface_form_may_name_two_actors():
-    ActorAlias.objects.create(actor=ActorFactory(), surface="the minister", normalized="the minister")
-    ActorAlias.objects.create(actor=ActorFactory(), surface="the minister", normalized="the minister")
+    ActorAlias.objects.create(
+        actor=ActorFactory(), surface="the minister", normalized="the minister"
+    )
+    ActorAlias.objects.create(
+        actor=ActorFactory(), surface="the minister", normalized="the minister"
+    )
     assert ActorAlias.objects.filter(normalized="the minister").count() == 2
 
 
@@ -77,9 +83,14 @@ def test_merge_moves_statements_and_aliases():
 
     source.refresh_from_db()
     assert source.merged_into == target
-    assert set(Statement.objects.filter(pk__in=[s.pk for s in statements]).values_list("actor", flat=True)) == {target.pk}
+    assert set(
+        Statement.objects.filter(pk__in=[s.pk for s in statements]).values_list("actor", flat=True)
+    ) == {target.pk}
     assert set(target.aliases.values_list("normalized", flat=True)) == {
-        "antony blinken", "blinken", "tony blinken", "secretary blinken",
+        "antony blinken",
+        "blinken",
+        "tony blinken",
+        "secretary blinken",
     }
     assert not source.aliases.exists()
 

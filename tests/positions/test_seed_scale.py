@@ -93,3 +93,24 @@ def test_helpers():
     assert stance_for_score(0.9) == Stance.SUPPORT
     assert stance_for_score(-0.9) == Stance.OPPOSE
     assert stance_for_score(0.1) == Stance.NEUTRAL
+
+
+def test_the_page_benchmark_runs_on_a_small_seed(analyst):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    import bench_pages
+
+    seed_scale(actors=20, articles=40, statements=300)
+    lines: list[str] = []
+
+    results = bench_pages.run(requests=2, warmup=0, budget_s=5, out=lines.append)
+
+    assert [r.name for r in results] == [
+        "actor timeline (busiest actor)",
+        "actor timeline (median actor)",
+        "topic overview",
+    ]
+    assert all(r.rows > 0 and r.p95_ms > 0 for r in results)
+    assert any("targets:" in line for line in lines)

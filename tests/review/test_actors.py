@@ -121,5 +121,5 @@ def test_the_queue_shows_an_actors_statements(editor_client):
     statement = StatementFactory()
     StatementFactory()
     response = editor_client.get(reverse("review:queue"), {"actor": statement.actor_id})
-    assert [s.pk for s in response.context["page"]] == [statement.pk]
+    assert [s.pk for s in response.context["rows"]] == [statement.pk]
     assert Statement.objects.count() == 2

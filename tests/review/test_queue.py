@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _ids(response):
-    return [s.pk for s in response.context["page"].object_list]
+    return [s.pk for s in response.context["rows"]]
 
 
 def test_it_puts_flagged_then_unreviewed_then_least_confident_first(editor_client):
@@ -39,6 +39,8 @@ def test_it_filters_by_topic_actor_stance_state_and_article(editor_client):
     assert _ids(editor_client.get(url, {"review_state": "rejected"})) == [d.pk]
     assert _ids(editor_client.get(url, {"article": a.article_id})) == [a.pk]
     assert d.pk not in _ids(editor_client.get(url, {"review_state": "open"}))
+    # An unknown actor id is ignored; the other filters still apply.
+    assert _ids(editor_client.get(url, {"topic": topic.pk, "actor": 99999})) == [a.pk]
 
 
 def test_it_shows_the_quote_in_its_context_escaped(editor_client):
@@ -90,5 +92,6 @@ def test_the_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(8):
         response = editor_client.get(reverse("review:queue"))
     assert response.status_code == 200
-    with django_assert_max_num_queries(8):
+    # Session, user, role; count, page ids, rows; topics for the filter (+2 to check filters).
+    with django_assert_max_num_queries(10):
         editor_client.get(reverse("review:queue"), {"topic": topic.pk, "actor": actors[0].pk})

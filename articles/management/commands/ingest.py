@@ -36,16 +36,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("inputs", nargs="*", help="URLs, files, folders or .zip files")
-        parser.add_argument("--feed", action="append", default=[], metavar="URL",
-                            help="register this feed (if new) and poll it now")
+        parser.add_argument(
+            "--feed",
+            action="append",
+            default=[],
+            metavar="URL",
+            help="register this feed (if new) and poll it now",
+        )
         parser.add_argument("--user", help="username to record as the one who started the jobs")
         mode = parser.add_mutually_exclusive_group()
-        mode.add_argument("--in-process", action="store_true",
-                          help="run the jobs here even if a broker is configured")
-        mode.add_argument("--queue", action="store_true",
-                          help="queue the jobs for the Celery workers")
-        parser.add_argument("--no-wait", action="store_true",
-                            help="with --queue: do not wait for the jobs to finish")
+        mode.add_argument(
+            "--in-process",
+            action="store_true",
+            help="run the jobs here even if a broker is configured",
+        )
+        mode.add_argument(
+            "--queue", action="store_true", help="queue the jobs for the Celery workers"
+        )
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="with --queue: do not wait for the jobs to finish",
+        )
 
     def handle(self, *args, **options):
         if not options["inputs"] and not options["feed"]:
@@ -80,8 +92,10 @@ class Command(BaseCommand):
 
     def _files_in(self, path: Path) -> list[Path]:
         return sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in services.FILE_EXTENSIONS
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in services.FILE_EXTENSIONS
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
 
@@ -101,8 +115,9 @@ class Command(BaseCommand):
                     raise CommandError(f"{path} holds no .html, .htm or .txt files.")
                 loose.extend(("file", p) for p in files)
             elif path.suffix.lower() == ".zip" and path.is_file():
-                top.append(services.batch_create_from_zip(
-                    path_or_file=path, source=str(path), user=user))
+                top.append(
+                    services.batch_create_from_zip(path_or_file=path, source=str(path), user=user)
+                )
             elif path.is_file():
                 loose.append(("file", path))
             else:
@@ -110,8 +125,9 @@ class Command(BaseCommand):
 
         parent = None
         if len(loose) > 1:
-            parent = services.batch_create(source=f"{len(loose)} inputs from the command line",
-                                           user=user)
+            parent = services.batch_create(
+                source=f"{len(loose)} inputs from the command line", user=user
+            )
             top.append(parent)
         for kind, value in loose:
             if kind == "url":
@@ -120,8 +136,9 @@ class Command(BaseCommand):
                 size = value.stat().st_size
                 with value.open("rb") as handle:
                     data = handle.read(settings.INGEST_MAX_BYTES + 1)
-                job = services.job_create_file(name=value.name, data=data, size=size,
-                                               user=user, parent=parent)
+                job = services.job_create_file(
+                    name=value.name, data=data, size=size, user=user, parent=parent
+                )
             if parent is None:
                 top.append(job)
         if parent is not None:
@@ -132,8 +149,7 @@ class Command(BaseCommand):
             if feed is None:
                 feed = services.feed_create(url=url, user=user)
                 self.stdout.write(f"Registered feed {url}")
-            top.append(services.job_create(kind=IngestionJob.Kind.FEED, source=feed.url,
-                                           feed=feed, user=user))
+            top.append(services.feed_poll_job_create(feed=feed, user=user))
         return top
 
     # --- running ------------------------------------------------------------------------
@@ -184,13 +200,15 @@ class Command(BaseCommand):
     def _summary(self, top: list[IngestionJob]) -> None:
         ids = [job.pk for job in top]
         jobs = list(
-            IngestionJob.objects.filter(pk__in=ids)
-            | IngestionJob.objects.filter(parent_id__in=ids)
+            IngestionJob.objects.filter(pk__in=ids) | IngestionJob.objects.filter(parent_id__in=ids)
         )
         leaves = [job for job in jobs if not job.is_batch and job.kind != IngestionJob.Kind.FEED]
         feeds = [job for job in jobs if job.kind == IngestionJob.Kind.FEED]
-        batches = [job for job in jobs if job.is_batch and job.status == Status.FAILED
-                   and not job.counts.get("total")]
+        batches = [
+            job
+            for job in jobs
+            if job.is_batch and job.status == Status.FAILED and not job.counts.get("total")
+        ]
         for job in sorted(leaves + feeds + batches, key=lambda j: j.pk):
             self.stdout.write(self._line(job))
         counts = dict.fromkeys(Status.values, 0)
@@ -212,10 +230,11 @@ class Command(BaseCommand):
         if job.status == Status.SUCCEEDED:
             if job.kind == IngestionJob.Kind.FEED:
                 return self.style.SUCCESS(
-                    f"{label}: polled, {job.counts.get('new', 0)} new entr(ies)")
+                    f"{label}: polled, {job.counts.get('new', 0)} new entr(ies)"
+                )
             return self.style.SUCCESS(
-                f"{label}: article {job.article_id}, "
-                f"{job.counts.get('statements', 0)} statement(s)")
+                f"{label}: article {job.article_id}, {job.counts.get('statements', 0)} statement(s)"
+            )
         if job.status == Status.DUPLICATE:
             return self.style.WARNING(f"{label}: duplicate of article {job.article_id}")
         if job.status == Status.FAILED:

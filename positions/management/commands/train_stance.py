@@ -12,9 +12,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--topic", help="Only this topic (slug).")
-        parser.add_argument("--force", action="store_true", help="Train even if labels did not change.")
         parser.add_argument(
-            "--rollback", nargs="?", const="previous", metavar="VERSION",
+            "--force", action="store_true", help="Train even if labels did not change."
+        )
+        parser.add_argument(
+            "--rollback",
+            nargs="?",
+            const="previous",
+            metavar="VERSION",
             help="Point --topic back at VERSION (default: the previous one) instead of training.",
         )
 

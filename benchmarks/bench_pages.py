@@ -1,0 +1,308 @@
+"""Server time of the analyst pages against the raw SQL that fetches the same rows.
+
+Measures, through Django's test Client with a logged-in analyst (in process: URL routing,
+middleware, view, queries, template rendering; no network or HTTP server):
+
+- the actor timeline page (/actors/<slug>/?topic=<slug>) of the busiest actor on the
+  busiest topic, and of a typical (median) actor;
+- the topic overview page (/topics/<slug>/) of the busiest topic;
+
+each many times, and the raw SQL query that fetches the rows the page is built from
+(psycopg cursor, fetchall) as many times. Prints p50/p95 and their ratio against the
+targets of issue 5: page p95 <= 50 ms and <= 3x the raw SQL time.
+
+Expects PostgreSQL filled by seed_scale (see benchmarks/README.md):
+
+    createdb -h 127.0.0.1 -U postgres stance_bench
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/stance_bench
+    .venv/bin/python manage.py migrate
+    .venv/bin/python manage.py seed_scale --actors 20000 --articles 200000 --statements 1000000
+    .venv/bin/python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_P95_MS = 50.0
+TARGET_RATIO = 3.0
+
+
+def setup_django() -> None:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+@dataclass
+class Result:
+    name: str
+    url: str
+    rows: int
+    requests: int
+    p50_ms: float
+    p95_ms: float
+    raw_p50_ms: float
+    raw_p95_ms: float
+
+    @property
+    def ratio_p50(self) -> float:
+        return self.p50_ms / self.raw_p50_ms if self.raw_p50_ms else float("inf")
+
+    @property
+    def ratio_p95(self) -> float:
+        return self.p95_ms / self.raw_p95_ms if self.raw_p95_ms else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        return self.p95_ms <= TARGET_P95_MS and self.ratio_p95 <= TARGET_RATIO
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def measure(fn: Callable[[], object], *, requests: int, warmup: int, budget_s: float) -> list[float]:
+    """Milliseconds per call; stops early when the time budget is spent (at least 5 calls)."""
+    for _ in range(warmup):
+        fn()
+    times: list[float] = []
+    started = time.perf_counter()
+    for _ in range(requests):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+        if len(times) >= 5 and time.perf_counter() - started > budget_s:
+            break
+    return times
+
+
+# The rows each page is built from, as plain SQL (counted statements: not rejected, not in
+# a near-duplicate article; stance-taking).
+COUNTED = (
+    "s.review_state <> 'rejected' AND a.near_duplicate_of_id IS NULL "
+    "AND s.stance <> 'unrelated'"
+)
+
+
+def timeline_sql(tables: dict) -> str:
+    return f"""
+        SELECT s.id, s.statement_date, s.stance, s.stance_score, s.quote, s.is_direct,
+               s.review_state, s.article_id, o.name
+        FROM {tables["statement"]} s
+        JOIN {tables["article"]} a ON a.id = s.article_id
+        LEFT JOIN {tables["outlet"]} o ON o.id = a.outlet_id
+        WHERE s.actor_id = %s AND s.topic_id = %s AND {COUNTED}
+        ORDER BY s.statement_date, s.id
+    """
+
+
+def overview_sql(tables: dict) -> list[str]:
+    """One row per actor (name, count, first and last date), and every (actor, date,
+    stance, score) that positions are derived from."""
+    return [
+        f"""
+        SELECT s.actor_id, ac.name, ac.kind, count(*), min(s.statement_date),
+               max(s.statement_date)
+        FROM {tables["statement"]} s
+        JOIN {tables["article"]} a ON a.id = s.article_id
+        JOIN {tables["actor"]} ac ON ac.id = s.actor_id
+        WHERE s.topic_id = %s AND s.statement_date IS NOT NULL AND {COUNTED}
+        GROUP BY s.actor_id, ac.name, ac.kind
+        """,
+        f"""
+        SELECT s.actor_id, s.id, s.statement_date, s.stance, s.stance_score
+        FROM {tables["statement"]} s
+        JOIN {tables["article"]} a ON a.id = s.article_id
+        WHERE s.topic_id = %s AND s.actor_id IS NOT NULL AND s.statement_date IS NOT NULL
+          AND {COUNTED}
+        """,
+    ]
+
+
+def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Result]:
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts.roles import Role
+    from accounts.services import user_set_role
+    from articles.models import Article, Outlet
+    from positions.models import Actor, Statement, Topic
+
+    # Measure as production runs: no query log, no debug toolbar-like overhead.
+    settings.DEBUG = False
+
+    total = Statement.objects.count()
+    out(f"database: {connection.vendor} {connection.settings_dict.get('NAME')}, {total} statements")
+    if connection.vendor != "postgresql":
+        out("warning: the targets are for PostgreSQL; these figures are only indicative")
+    if total == 0:
+        out("no statements: fill the database first, e.g.")
+        out("  manage.py seed_scale --actors 20000 --articles 200000 --statements 1000000")
+        return []
+
+    tables = {
+        "statement": connection.ops.quote_name(Statement._meta.db_table),
+        "article": connection.ops.quote_name(Article._meta.db_table),
+        "outlet": connection.ops.quote_name(Outlet._meta.db_table),
+        "actor": connection.ops.quote_name(Actor._meta.db_table),
+    }
+    busiest_topic = (
+        Statement.objects.counted()
+        .with_stance()
+        .filter(topic__isnull=False)
+        .values("topic_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    topic = Topic.objects.get(pk=busiest_topic["topic_id"])
+    per_actor = list(
+        Statement.objects.counted()
+        .with_stance()
+        .filter(topic=topic, actor__isnull=False)
+        .values("actor_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "actor_id")
+    )
+    busiest = Actor.objects.get(pk=per_actor[0]["actor_id"])
+    median = Actor.objects.get(pk=per_actor[len(per_actor) // 2]["actor_id"])
+    out(
+        f"topic {topic.slug}: {busiest_topic['n']} statements by {len(per_actor)} actors; "
+        f"busiest actor {per_actor[0]['n']}, median actor {per_actor[len(per_actor) // 2]['n']}"
+    )
+
+    user = user_set_role(username="bench-analyst", role=Role.ANALYST)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+
+    def page(url: str) -> Callable[[], object]:
+        def fetch():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+            return response
+
+        return fetch
+
+    def raw(sqls: list[str], params: list) -> Callable[[], int]:
+        def fetch() -> int:
+            rows = 0
+            with connection.cursor() as cursor:
+                for sql in sqls:
+                    cursor.execute(sql, params)
+                    rows += len(cursor.fetchall())
+            return rows
+
+        return fetch
+
+    cases = []
+    for label, actor in (("busiest actor", busiest), ("median actor", median)):
+        url = f"{reverse('positions:actor', args=[actor.slug])}?topic={topic.slug}"
+        cases.append(
+            (f"actor timeline ({label})", url, [timeline_sql(tables)], [actor.pk, topic.pk])
+        )
+    cases.append(
+        (
+            "topic overview",
+            reverse("positions:topic", args=[topic.slug]),
+            overview_sql(tables),
+            [topic.pk],
+        )
+    )
+
+    results = []
+    for name, url, sqls, params in cases:
+        try:
+            page(url)()
+        except Exception as exc:  # a broken page must not hide the other figures
+            out(f"{name}: {url} failed: {exc}")
+            continue
+        page_times = measure(page(url), requests=requests, warmup=warmup, budget_s=budget_s)
+        rows = raw(sqls, params)()
+        raw_times = measure(
+            raw(sqls, params), requests=len(page_times), warmup=warmup, budget_s=budget_s
+        )
+        results.append(
+            Result(
+                name=name,
+                url=url,
+                rows=rows,
+                requests=len(page_times),
+                p50_ms=round(statistics.median(page_times), 2),
+                p95_ms=round(percentile(page_times, 95), 2),
+                raw_p50_ms=round(statistics.median(raw_times), 2),
+                raw_p95_ms=round(percentile(raw_times, 95), 2),
+            )
+        )
+    print_table(results, out=out)
+    return results
+
+
+def print_table(results: list[Result], out=print) -> None:
+    header = (
+        f"{'page':<30} {'rows':>7} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'raw p50':>8} {'raw p95':>8} {'x p50':>6} {'x p95':>6}  target"
+    )
+    out(header)
+    out("-" * len(header))
+    for r in results:
+        verdict = "ok" if r.ok else "MISSED"
+        out(
+            f"{r.name:<30} {r.rows:>7} {r.requests:>4} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} "
+            f"{r.raw_p50_ms:>8.1f} {r.raw_p95_ms:>8.1f} {r.ratio_p50:>6.1f} {r.ratio_p95:>6.1f}"
+            f"  {verdict}"
+        )
+    out(
+        f"targets: page p95 <= {TARGET_P95_MS:.0f} ms and <= {TARGET_RATIO:.0f}x raw SQL p95 "
+        "(x = page time / raw SQL time)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=50, help="requests per page (50)")
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="seconds per measurement at most (60)"
+    )
+    parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a target is missed"
+    )
+    args = parser.parse_args(argv)
+    setup_django()
+    results = run(requests=args.requests, warmup=args.warmup, budget_s=args.budget)
+    if args.json:
+        payload = [
+            {**asdict(r), "ratio_p50": r.ratio_p50, "ratio_p95": r.ratio_p95, "ok": r.ok}
+            for r in results
+        ]
+        Path(args.json).write_text(json.dumps(payload, indent=2))
+    if args.strict and (not results or not all(r.ok for r in results)):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Paragraphs, page clutter and sentences."""
+
+from positions.text.quotes import find_quotes
+from positions.text.segment import split_paragraphs, split_sentences
+
+ARTICLE = """• Summary bullet: Quist hints at a change
+
+Minister Mara Quist said the rules would stay in place for now.
+
+Share
+
+Sign up for our morning newsletter
+
+Oren Falk, pictured at a rally in Dolmar last spring
+
+A soldier stands guard outside the ministry in Varnholm
+
+A soldier stands guard outside the ministry in Varnholm
+
+"We are not changing course," Quist said.
+
+Minister Mara Quist said the rules would stay in place for now.
+"""
+
+
+def _kept(text: str) -> list[str]:
+    return [p.text for p in split_paragraphs(text) if p.kept]
+
+
+def test_it_keeps_the_story_and_drops_page_clutter():
+    assert _kept(ARTICLE) == [
+        "Minister Mara Quist said the rules would stay in place for now.",
+        '"We are not changing course," Quist said.',
+    ]
+
+
+def test_it_marks_why_a_paragraph_was_skipped():
+    reasons = {p.text[:20]: p.skip_reason for p in split_paragraphs(ARTICLE)}
+    assert reasons["• Summary bullet: Qu"] == "highlight"
+    assert reasons["Share"] == "clutter"
+    assert reasons["Sign up for our morni"[:20]] == "clutter"
+    assert reasons["Oren Falk, pictured a"[:20]] == "caption"
+    assert reasons["A soldier stands gua"] == "repeated caption"
+
+
+def test_paragraph_offsets_point_into_the_text():
+    for p in split_paragraphs(ARTICLE):
+        assert ARTICLE[p.start : p.end] == p.text
+
+
+def _sentences(text: str) -> list[str]:
+    quotes = find_quotes(text, 0, len(text))
+    return [text[s.start : s.end] for s in split_sentences(text, 0, len(text), quotes)]
+
+
+def test_it_does_not_split_after_abbreviations_and_initials():
+    text = "Mr. Falk met Gen. Oskar T. Brun in the U.S. Capitol on Monday. Then he left."
+    assert _sentences(text) == [
+        "Mr. Falk met Gen. Oskar T. Brun in the U.S. Capitol on Monday.",
+        "Then he left.",
+    ]
+
+
+def test_it_splits_after_u_s_when_a_new_sentence_starts():
+    assert _sentences("Aid came from the U.S. The talks went on.") == [
+        "Aid came from the U.S.",
+        "The talks went on.",
+    ]
+
+
+def test_it_never_splits_inside_a_quotation():
+    text = "'We are ready. We will act,' Quist said. Falk disagreed."
+    assert _sentences(text) == ["'We are ready. We will act,' Quist said.", "Falk disagreed."]

@@ -1,0 +1,87 @@
+"""The cold-start stance classifier: cue phrases, negation, hedges, warnings, relevance."""
+
+from positions.text.pipeline import analyse
+from positions.text.stance import NEUTRAL, OPPOSE, SUPPORT, UNRELATED, TopicCues, classify
+
+# A fictional question: should the city of Dolmar open its harbour to foreign trawlers?
+TOPIC = TopicCues.build(
+    "harbour",
+    ["harbour", "trawlers", "fishing rights", "foreign fleets"],
+    ["open the harbour", "lift the ban", {"phrase": "time has come", "weight": 2.0}, "allow"],
+    ["keep the ban", "red line", "threat", "overfishing"],
+    ["no decision", "considering"],
+)
+
+
+def _stance(text: str, verb: str = "say") -> str:
+    return classify(TOPIC, text, cue_verb=verb).stance
+
+
+def test_support_from_a_support_cue():
+    assert _stance("We should lift the ban on trawlers in the harbour this year") == SUPPORT
+
+
+def test_oppose_from_an_oppose_cue():
+    assert _stance("The city must keep the ban on foreign trawlers") == OPPOSE
+
+
+def test_negation_turns_support_into_oppose():
+    assert _stance("We will not lift the ban on trawlers, whatever happens") == OPPOSE
+
+
+def test_neither_nor_is_negation():
+    assert _stance("Dolmar neither encouraged nor chose to open the harbour to trawlers") == OPPOSE
+
+
+def test_a_hedge_makes_support_neutral():
+    assert _stance("The council is considering whether to open the harbour to trawlers") == NEUTRAL
+
+
+def test_pressing_for_a_hedge_is_still_support():
+    text = "The time has come to consider whether to lift the ban on trawlers"
+    assert _stance(text) == SUPPORT
+
+
+def test_explicitly_undecided_is_neutral():
+    assert _stance("There is no decision yet on the trawlers") == NEUTRAL
+
+
+def test_a_warning_against_the_thing_is_oppose():
+    text = "has warned of ruin if the city were to allow trawlers into the harbour"
+    assert _stance(text, verb="warn") == OPPOSE
+
+
+def test_a_statement_not_about_the_topic_is_unrelated():
+    assert _stance("The new school will open in September") == UNRELATED
+
+
+def test_the_sentence_around_a_statement_can_make_it_relevant():
+    result = classify(
+        TOPIC,
+        "something the fishermen's union is urging the council to allow",
+        context="The mayor warned against opening the harbour to trawlers, something the "
+        "fishermen's union is urging the council to allow.",
+        cue_verb="urge",
+    )
+    assert result.stance == SUPPORT
+
+
+def test_a_continued_quote_keeps_the_stance_of_the_quote_before():
+    text = (
+        "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"
+        "'Nobody here wants to see the old days come back.'"
+    )
+    results = analyse(text, None, [TOPIC])
+    assert [r.stances["harbour"].stance for r in results] == [OPPOSE, OPPOSE]
+
+
+def test_a_statement_on_another_subject_by_the_same_speaker_stays_unrelated():
+    text = (
+        "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"
+        "The mayor also opened a school.\n\n"
+        "The council will meet again in June.\n\n"
+        "The weather was fine.\n\n"
+        "Brun said the new school would open in September."
+    )
+    results = analyse(text, None, [TOPIC])
+    assert [r.stances["harbour"].stance for r in results] == [OPPOSE, UNRELATED]

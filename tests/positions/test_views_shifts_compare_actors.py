@@ -1,0 +1,96 @@
+import pytest
+from django.urls import reverse
+
+from tests.positions.analyst_fixtures import blinken_story
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
+
+
+@pytest.fixture
+def story():
+    return blinken_story()
+
+
+def test_shifts_show_both_quotes_dates_and_articles(analyst_client, story):
+    html = analyst_client.get(reverse("positions:shifts")).content.decode()
+    assert "our policy on the use of these weapons has not changed" in html
+    assert "We will adapt and adjust" in html
+    assert "20 Feb 2024" in html and "29 May 2024" in html
+    before, after = story["statements"][1], story["statements"][2]
+    assert reverse("positions:article", args=[before.article_id]) in html
+    assert reverse("positions:article", args=[after.article_id]) in html
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("topic=strike-restrictions", 1),
+        ("actor=antony-blinken", 1),
+        ("actor=dmitry-peskov", 0),
+        ("date_from=2024-06-01", 0),
+        ("topic=strike-restrictions&actor=antony-blinken&date_to=2024-12-31", 1),
+    ],
+)
+def test_shifts_per_topic_and_actor(analyst_client, story, query, count):
+    response = analyst_client.get(reverse("positions:shifts") + "?" + query)
+    assert response.context["page_obj"].paginator.count == count
+
+
+def test_shifts_filter_with_htmx(analyst_client, story):
+    html = analyst_client.get(reverse("positions:shifts") + "?actor=dmitry-peskov", **HTMX)
+    assert html.content.decode().lstrip().startswith('<div id="results"')
+
+
+def test_compare_draws_two_to_six_actors_with_their_shifts(analyst_client, story):
+    url = reverse("positions:compare") + "?topic=strike-restrictions"
+    response = analyst_client.get(url + "&actor=antony-blinken&actor=dmitry-peskov")
+    chart = response.context["chart"]
+    assert [s["name"] for s in chart["series"]] == ["Antony Blinken", "Dmitry Peskov"]
+    assert len(chart["points"]) == 5
+    assert {s["actor"] for s in chart["steps"]} == {story["blinken"].pk, story["peskov"].pk}
+    assert [row.actor for row in response.context["shift_rows"]] == [story["blinken"]]
+    assert 'id="compare-data"' in response.content.decode()
+
+
+def test_compare_asks_for_at_least_two_actors(analyst_client, story):
+    url = reverse("positions:compare") + "?topic=strike-restrictions&actor=antony-blinken"
+    response = analyst_client.get(url)
+    assert response.context["chart"] is None
+    assert "Choose between 2 and 6 actors" in response.content.decode()
+
+
+def test_compare_keeps_at_most_six_actors(analyst_client, story):
+    slugs = "&".join(f"actor=a{i}" for i in range(8))
+    url = reverse("positions:compare") + f"?actor=antony-blinken&actor=dmitry-peskov&{slugs}"
+    response = analyst_client.get(url)
+    assert len(response.context["actors"]) == 2  # the unknown ones are dropped, 6 read at most
+
+
+def test_compare_lists_candidates_for_the_topic(analyst_client, story):
+    html = analyst_client.get(reverse("positions:compare")).content.decode()
+    assert 'value="antony-blinken"' in html and 'value="dmitry-peskov"' in html
+
+
+def test_compare_htmx_swaps_the_form_and_results(analyst_client, story):
+    url = reverse("positions:compare") + "?actor=antony-blinken&actor=dmitry-peskov"
+    html = analyst_client.get(url, **HTMX).content.decode()
+    assert html.lstrip().startswith('<div id="results"')
+    assert "<html" not in html
+
+
+def test_the_actors_list_is_searchable_with_counts(analyst_client, story):
+    response = analyst_client.get(reverse("positions:actors") + "?q=secretary")
+    actors = list(response.context["page_obj"].object_list)
+    assert [a.name for a in actors] == ["Antony Blinken"]
+    assert actors[0].n_statements == 4
+    html = response.content.decode()
+    assert "US State Department" in html
+
+
+def test_the_actors_list_filters_by_kind_and_swaps_with_htmx(analyst_client, story):
+    url = reverse("positions:actors") + "?kind=government"
+    html = analyst_client.get(url, **HTMX).content.decode()
+    assert html.lstrip().startswith('<div id="results"')
+    assert "Foreign Ministry of Ruritania" in html and "Antony Blinken" not in html
