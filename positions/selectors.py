@@ -165,6 +165,21 @@ def with_context(qs: QuerySet, width: int = CONTEXT_CHARS) -> QuerySet:
     )
 
 
+def attach_context(statements: list[Statement], width: int = CONTEXT_CHARS) -> list[Statement]:
+    """Set `ctx_before` / `ctx_after` on a page of statements with one query that reads only
+    those articles' text (annotating a whole list would read every article's text)."""
+    ids = [s.pk for s in statements]
+    if not ids:
+        return statements
+    rows = with_context(Statement.objects.filter(pk__in=ids), width).values_list(
+        "id", "ctx_before", "ctx_after"
+    )
+    found = {pk: (before, after) for pk, before, after in rows}
+    for statement in statements:
+        statement.ctx_before, statement.ctx_after = found.get(statement.pk, ("", ""))
+    return statements
+
+
 def context_parts(before: str | None, after: str | None) -> tuple[str, str]:
     """Trim the text around a quote to the sentence it sits in."""
     before = before or ""
@@ -253,12 +268,15 @@ def shifts(
     date_to: dt.date | None = None,
     newest_first: bool = True,
     limit: int | None = None,
+    actor_ids: Iterable[int] | None = None,
 ) -> list[ShiftRow]:
     """Every shift of position, per (actor, topic), with both statements loaded. Two queries.
 
     Positions are always derived from the full history; the dates only pick which shifts to
     return (by the date of the statement after the shift)."""
     qs = _position_base(topic, actor)
+    if actor_ids is not None:
+        qs = qs.filter(actor_id__in=list(actor_ids))
     grouped: dict[tuple[int, int], list[timeline.Point]] = defaultdict(list)
     rows = qs.values_list("actor_id", "topic_id", "id", "statement_date", "stance", "stance_score")
     for actor_id, topic_id, statement_id, date, stance, score in rows.order_by():

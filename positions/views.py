@@ -64,7 +64,7 @@ def _page(request, items, size: int = PAGE_SIZE, number=None):
 
 def _evidence(page_obj) -> list[dict]:
     rows = []
-    for statement in page_obj.object_list:
+    for statement in selectors.attach_context(list(page_obj.object_list)):
         before, after = selectors.context_parts(
             getattr(statement, "ctx_before", ""), getattr(statement, "ctx_after", "")
         )
@@ -204,7 +204,7 @@ def actor_detail(request, slug: str):
         topic=topic.slug if topic else "", actors=[actor.slug], outlet="", q=""
     )
     statements = selectors.statements_filtered(filters) if topic else Statement.objects.none()
-    evidence_qs = selectors.with_context(statements).order_by("-statement_date", "-id")
+    evidence_qs = statements.order_by("-statement_date", "-id")
     page_number = request.GET.get("page")
     focus = request.GET.get("focus", "")
     if focus.isdigit():
@@ -318,9 +318,12 @@ def compare(request):
             "from": filters.date_from.isoformat() if filters.date_from else None,
             "to": filters.date_to.isoformat() if filters.date_to else None,
         }
-        all_shifts = selectors.shifts(topic, date_from=filters.date_from, date_to=filters.date_to)
-        wanted = {a.pk for a in actors}
-        shift_rows = [row for row in all_shifts if row.actor.pk in wanted]
+        shift_rows = selectors.shifts(
+            topic,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            actor_ids=[a.pk for a in actors],
+        )
     elif slugs:
         message = f"Choose between 2 and {MAX_COMPARE} actors."
     context = {

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = {
     "overview": 8,
     "topic": 9,
-    "timeline": 11,
+    "timeline": 12,
     "shifts": 7,
     "compare": 12,
     "search": 8,
