@@ -28,6 +28,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
+from alerts.services import alerts_enqueue
 from positions import services as positions_services
 
 from . import dedupe, fetching
@@ -430,6 +431,9 @@ def _run_article(job: IngestionJob) -> None:
             ) from exc
         job.counts = {**job.counts, "statements": len(statements)}
         job.save(update_fields=["counts"])
+        # Followers hear of new statements and shifts; alerts are unique per statement,
+        # so a re-run job cannot alert twice.
+        alerts_enqueue(statement_ids=[statement.pk for statement in statements])
     _finish(job, status=Status.SUCCEEDED, article=article)
 
 

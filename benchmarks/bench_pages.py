@@ -28,11 +28,13 @@ import os
 import statistics
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+warnings.filterwarnings("ignore", message="No directory at")  # whitenoise, no collectstatic
 TARGET_P95_MS = 50.0
 TARGET_RATIO = 3.0
 
@@ -79,7 +81,9 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[rank - 1]
 
 
-def measure(fn: Callable[[], object], *, requests: int, warmup: int, budget_s: float) -> list[float]:
+def measure(
+    fn: Callable[[], object], *, requests: int, warmup: int, budget_s: float
+) -> list[float]:
     """Milliseconds per call; stops early when the time budget is spent (at least 5 calls)."""
     for _ in range(warmup):
         fn()
@@ -97,8 +101,7 @@ def measure(fn: Callable[[], object], *, requests: int, warmup: int, budget_s: f
 # The rows each page is built from, as plain SQL (counted statements: not rejected, not in
 # a near-duplicate article; stance-taking).
 COUNTED = (
-    "s.review_state <> 'rejected' AND a.near_duplicate_of_id IS NULL "
-    "AND s.stance <> 'unrelated'"
+    "s.review_state <> 'rejected' AND a.near_duplicate_of_id IS NULL AND s.stance <> 'unrelated'"
 )
 
 
@@ -287,9 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         "--budget", type=float, default=60.0, help="seconds per measurement at most (60)"
     )
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument(
-        "--strict", action="store_true", help="exit 1 when a target is missed"
-    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     setup_django()
     results = run(requests=args.requests, warmup=args.warmup, budget_s=args.budget)

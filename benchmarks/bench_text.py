@@ -57,6 +57,18 @@ PARAGRAPHS = [
     "Rostava has been run by a chargé d'affaires since the ambassador was recalled.",
     "Grain exports through the northern corridor reached their highest level since the war "
     "began, with ships leaving Port Alden almost every day in September.",
+    "The alliance's summit in Tarrow next month is expected to focus on air defence, ammunition "
+    "production and the long-term financing of Ukraine's armed forces.",
+    "Rail traffic between the two capitals resumed on a reduced timetable after engineers "
+    "replaced a bridge that had been damaged by a missile in the spring.",
+    "Opinion polls show a narrow majority of voters in favour of continued military aid, though "
+    "support has fallen among younger voters since the start of the year.",
+    "The defence budget for next year rises by eleven per cent, most of it for munitions, "
+    "and the finance committee is due to vote on the figures before Christmas.",
+    "Refugee arrivals at the western border crossings have slowed since the summer, according "
+    "to figures published by the interior ministry.",
+    "Shipyards in the north have doubled their output of patrol boats, and two new dry docks "
+    "are due to open in Port Alden before the end of the decade.",
 ]
 
 

@@ -233,6 +233,7 @@ FILLER = (
 )
 CUE_VERBS = ("said", "told reporters", "added", "warned", "argued", "insisted", "wrote")
 
+NEAR_DUPLICATE_SHARE = 0.01
 START_DATE = dt.date(2019, 1, 1)
 END_DATE = dt.date(2025, 12, 31)
 
@@ -590,7 +591,7 @@ def seed_scale(
         rng.shuffle(ranked)
         per_article = _split_counts(rng, statements, articles)
         span_days = (END_DATE - START_DATE).days
-        next_article = _next_id(Article)
+        next_article = first_article = _next_id(Article)
         next_statement = _next_id(Statement)
         review_choices = REVIEW_STATES
         done_articles = done_statements = 0
@@ -684,7 +685,11 @@ def seed_scale(
                         text=text,
                         raw_sanitised="",
                         content_hash=hashlib.sha256(f"{run}:{pk}:{text}".encode()).hexdigest(),
-                        near_duplicate_of_id=None,
+                        # About 1% are wire copies of the previous article: timelines
+                        # must not count their statements (Statement.objects.counted()).
+                        near_duplicate_of_id=pk - 1
+                        if pk > first_article and rng.random() < NEAR_DUPLICATE_SHARE
+                        else None,
                         minhash=[],
                         created_at=now,
                         updated_at=now,

@@ -30,6 +30,8 @@ from .models import Actor, Stance, Statement, Topic
 # Filters
 # ---------------------------------------------------------------------------------------
 
+# Newest first, undated statements last (PostgreSQL would put NULLs first when descending).
+NEWEST_FIRST = (F("statement_date").desc(nulls_last=True), "-id")
 SPEECH_CHOICES = (("direct", "Direct quotes"), ("reported", "Reported speech"))
 CONFIRMED_STATES = (Statement.ReviewState.CONFIRMED, Statement.ReviewState.CORRECTED)
 
@@ -612,12 +614,12 @@ def search_statements(q: str, filters: StatementFilters | None = None) -> QueryS
                     highlight_all=True,
                 ),
             )
-            .order_by("-rank", "-statement_date", "-id")
+            .order_by("-rank", *NEWEST_FIRST)
         )
     terms = search_terms(q)
     if not terms:
         return qs.none()
-    return _fallback_filter(qs, ["quote"], terms).order_by("-statement_date", "-id")
+    return _fallback_filter(qs, ["quote"], terms).order_by(*NEWEST_FIRST)
 
 
 def highlighted_quote(statement: Statement, q: str) -> SafeString:
@@ -642,20 +644,15 @@ def search_articles(
     if outlet:
         qs = qs.filter(outlet__slug=outlet)
     if is_postgres():
-        from django.contrib.postgres.search import (
-            SearchHeadline,
-            SearchQuery,
-            SearchRank,
-            SearchVector,
-        )
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 
         query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
         vector = SearchVector("title", "text", config=SEARCH_CONFIG)
+        # Newest first, not ranked: ranking reads the whole text of every match.
         qs = (
             qs.annotate(search=vector)
             .filter(search=query)
             .annotate(
-                rank=SearchRank(vector, query),
                 snippet=SearchHeadline(
                     "text",
                     query,
@@ -668,7 +665,7 @@ def search_articles(
                 ),
             )
             .defer("text", "raw_sanitised", "minhash")
-            .order_by("-rank", "-published_date")
+            .order_by("-published_date", "-id")
         )
         return [(a, sentinel_to_marks(a.snippet)) for a in qs[:limit]]
     terms = search_terms(q)
@@ -715,6 +712,20 @@ def actors_matching(q: str = "", *, kind: str = "") -> QuerySet:
             | Q(pk__in=matching_alias)
         )
     return qs.order_by("name", "pk")
+
+
+def resolve_actor_slugs(values: list[str]) -> list[str]:
+    """Turn what a person typed (slugs, names or aliases, any case) into actor slugs.
+    When nothing matches, the values are returned as they are (and so match no statement).
+    One query."""
+    if not values:
+        return []
+    condition = Q(slug__in=values)
+    for value in values:
+        condition |= Q(name__iexact=value) | Q(aliases__surface__iexact=value)
+    found = Actor.objects.active().filter(condition).values_list("slug", flat=True).distinct()
+    resolved = sorted(set(found))
+    return resolved or list(values)
 
 
 def statement_counts(actor_ids: Iterable[int]) -> dict[int, tuple[int, dt.date | None]]:

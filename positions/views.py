@@ -39,21 +39,28 @@ def analyst_page(view):
 
 def _template(request, name: str, partial: str = "results") -> str:
     """The whole page, or only its partial when htmx is swapping that region."""
-    if request.htmx and not request.htmx.boosted:
+    # A history-restore request (Back after a pushed URL, cache miss) needs the whole page.
+    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         return f"{name}#{partial}"
     return name
 
 
+EXPORT_ROUTES = ("positions:export_{fmt}", "api:export_{fmt}")
+
+
 def export_links(filters: StatementFilters) -> dict[str, str]:
-    """Links to the CSV/JSON exports of the same filters, when those routes exist."""
+    """Links to the CSV/JSON exports of the same filters, when those routes exist (the
+    exports read the same GET parameters through StatementFilters)."""
     links = {}
+    query = filters.querystring()
     for fmt in ("csv", "json"):
-        try:
-            url = reverse(f"positions:export_{fmt}")
-        except NoReverseMatch:
-            continue
-        query = filters.querystring()
-        links[fmt] = f"{url}?{query}" if query else url
+        for route in EXPORT_ROUTES:
+            try:
+                url = reverse(route.format(fmt=fmt))
+            except NoReverseMatch:
+                continue
+            links[fmt] = f"{url}?{query}" if query else url
+            break
     return links
 
 
@@ -203,8 +210,16 @@ def actor_detail(request, slug: str):
     filters = StatementFilters.from_query(request.GET).replace(
         topic=topic.slug if topic else "", actors=[actor.slug], outlet="", q=""
     )
-    statements = selectors.statements_filtered(filters) if topic else Statement.objects.none()
-    evidence_qs = statements.order_by("-statement_date", "-id")
+    # Filter on the actor's id rather than a join on its slug: PostgreSQL then estimates a
+    # busy actor's rows from the statistics of actor_id.
+    statements = (
+        selectors.statements_filtered(
+            filters.replace(actors=[]), base=Statement.objects.filter(actor_id=actor.pk)
+        )
+        if topic
+        else Statement.objects.none()
+    )
+    evidence_qs = statements.order_by(*selectors.NEWEST_FIRST)
     page_number = request.GET.get("page")
     focus = request.GET.get("focus", "")
     if focus.isdigit():
@@ -264,8 +279,17 @@ def shift_list(request):
         topic = Topic.objects.filter(slug=filters.topic).first()
     actor = None
     if filters.actors:
-        actor = Actor.objects.filter(slug=filters.actors[0]).first()
-    rows = selectors.shifts(topic, actor, date_from=filters.date_from, date_to=filters.date_to)
+        slugs = selectors.resolve_actor_slugs(filters.actors[:1])
+        actor = Actor.objects.filter(slug=slugs[0]).first()
+    unknown = (filters.topic and topic is None) or (filters.actors and actor is None)
+    if topic is None and not filters.actors and not unknown and topics:
+        # Every topic's every actor at once is too much for one page: start with one topic.
+        topic = topics[0]
+    rows = (
+        []
+        if unknown
+        else selectors.shifts(topic, actor, date_from=filters.date_from, date_to=filters.date_to)
+    )
     page_obj = _page(request, rows)
     context = {
         "topics": topics,
@@ -302,8 +326,10 @@ def compare(request):
     shift_rows = []
     message = ""
     if topic is not None and len(actors) >= 2:
-        scoped = filters.replace(topic=topic.slug, actors=[a.slug for a in actors], q="")
-        statements = selectors.statements_filtered(scoped)
+        scoped = filters.replace(topic=topic.slug, actors=[], q="")
+        statements = selectors.statements_filtered(
+            scoped, base=Statement.objects.filter(actor_id__in=[a.pk for a in actors])
+        )
         steps = selectors.steps_for_actors(topic, [a.pk for a in actors], date_to=filters.date_to)
         chart = {
             "points": selectors.timeline_points(statements, quote_chars=200),
@@ -349,6 +375,9 @@ def compare(request):
 @analyst_page
 def search(request):
     filters = StatementFilters.from_query(request.GET)
+    typed_actors = filters.actors
+    if filters.actors and filters.q:
+        filters = filters.replace(actors=selectors.resolve_actor_slugs(filters.actors))
     q = filters.q
     page_obj = None
     results = []
@@ -358,7 +387,7 @@ def search(request):
         found = selectors.search_statements(q, filters)
         total = found.count()
         if total > selectors.RANK_AT_MOST:
-            found = found.order_by("-statement_date", "-id")
+            found = found.order_by(*selectors.NEWEST_FIRST)
         paginator = Paginator(found, PAGE_SIZE)
         paginator.count = total  # already counted: do not count again
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -375,7 +404,7 @@ def search(request):
         "articles": articles,
         "topics": _topics(),
         "outlets": list(Outlet.objects.order_by("name").values("slug", "name")[:500]),
-        "actor_name": _actor_names(filters.actors),
+        "typed_actors": ", ".join(typed_actors),
         "stance_choices": STANCE_CHOICES,
         "speech_choices": SPEECH_CHOICES,
         "export": export_links(filters) if q else {},
@@ -390,10 +419,6 @@ def _clip(steps, date_from):
         return steps
     earlier = [s for s in steps if s.date < date_from]
     return earlier[-1:] + [s for s in steps if s.date >= date_from]
-
-
-def _actor_names(slugs: list[str]) -> str:
-    return ", ".join(slugs)
 
 
 # ---------------------------------------------------------------------------------------

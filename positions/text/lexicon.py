@@ -119,6 +119,12 @@ SPEECH_FORMS.update(
         "speak": "speak",
         "reiterated": "reiterate",
         "pleaded": "plead",
+        "signalled": "signal",
+        "signaled": "signal",
+        "refused": "refuse",
+        "refuses": "refuse",
+        "declined": "decline",
+        "declines": "decline",
     }
 )
 # Words that are also common nouns: accepted as verbs only in these forms.
@@ -182,7 +188,9 @@ PARTICLE_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "rule": (("out",),),
     "spell": (("out",),),
     "speak": (("out",), ("of",), ("about",)),
-    "signal": (("that",),),
+    "turn": (("against",),),
+    "come": (("out", "in", "favour"), ("out", "in", "favor"), ("out", "against"), ("out", "for")),
+    "renew": (("its", "call"), ("their", "call"), ("calls",), ("its", "demand")),
 }
 PARTICLE_FORMS: dict[str, str] = {}
 for _lemma in PARTICLE_VERBS:
@@ -190,6 +198,9 @@ for _lemma in PARTICLE_VERBS:
         PARTICLE_FORMS[_form] = _lemma
 PARTICLE_FORMS.update(
     {
+        "came": "come",
+        "comes": "come",
+        "coming": "come",
         "made": "make",
         "makes": "make",
         "making": "make",
@@ -197,13 +208,17 @@ PARTICLE_FORMS.update(
         "spoke": "speak",
         "speaks": "speak",
         "speaking": "speak",
-        "signalled": "signal",
-        "signaled": "signal",
     }
 )
 
 WARNING_LEMMAS = frozenset(
     {"warn", "threaten", "caution", "condemn", "denounce", "criticise", "criticize", "accuse"}
+)
+# Saying no to something: what follows is what the speaker opposes ("rejected calls to ...").
+REJECTING_LEMMAS = frozenset({"reject", "refuse", "decline", "deny", "dismiss", "rule"})
+# Asking for something: what follows is what the speaker wants ("urged allies to ...").
+URGING_LEMMAS = frozenset(
+    {"urge", "call", "press", "push", "appeal", "ask", "plead", "lobby", "demand", "renew"}
 )
 # Verbs after which a quotation is being attributed ("'...,' she said").
 ATTRIBUTION_FORMS = frozenset(SPEECH_FORMS) | frozenset(
@@ -348,6 +363,11 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organisatio
 # Words that may appear inside a speaker's noun phrase in lower case.
 ROLE_WORDS = frozenset(
     [
+        "union",
+        "federation",
+        "association",
+        "chamber",
+        "guild",
         "city",
         "town",
         "county",
@@ -690,6 +710,12 @@ GROUP_HEADS = frozenset(
 )
 ORG_HEADS = frozenset(
     [
+        "union",
+        "unions",
+        "federation",
+        "association",
+        "chamber",
+        "guild",
         "ministry",
         "department",
         "office",

@@ -17,6 +17,20 @@ from .statements import FoundStatement, find_statements
 _CARRY_PARAGRAPHS = 3
 _CARRY_RELEVANCE = 0.5
 _ARTICLE_ON_TOPIC = 2
+_BEFORE_ONLY = 0.6  # relevance when only the sentence before names the topic
+
+
+def _relevance(topics: list[TopicCues], st: FoundStatement, text: str) -> dict[str, float]:
+    """1.0: the statement names the topic; 0.7: its sentence does; 0.6: the one before."""
+    sentence = text[st.sentence_start : st.context_end] if st.sentence_start >= 0 else ""
+    before = text[st.context_start : st.sentence_start] if st.sentence_start >= 0 else ""
+    out: dict[str, float] = {}
+    for topic in topics:
+        rel = relevance(topic, st.text, sentence)
+        if rel == 0.0 and before and relevance(topic, "", before) > 0.0:
+            rel = _BEFORE_ONLY
+        out[topic.slug] = rel
+    return out
 
 
 @dataclass(frozen=True)
@@ -34,18 +48,16 @@ def analyse(
 ) -> list[AnalysedStatement]:
     found = find_statements(text, published)
     contexts = [text[st.context_start : st.context_end] for st in found]
-    direct_relevance = [
-        {topic.slug: relevance(topic, st.text, ctx) for topic in topics}
-        for st, ctx in zip(found, contexts, strict=True)
-    ]
+    direct_relevance = [_relevance(topics, st, text) for st in found]
     article_on = {
-        topic.slug: sum(1 for rel in direct_relevance if rel[topic.slug] >= 0.7)
-        >= _ARTICLE_ON_TOPIC
+        topic.slug: any(rel[topic.slug] >= 1.0 for rel in direct_relevance)
+        or sum(1 for rel in direct_relevance if rel[topic.slug] >= 0.7) >= _ARTICLE_ON_TOPIC
         for topic in topics
     }
     results: list[AnalysedStatement] = []
-    # (speaker name, topic slug) -> paragraph of their last statement on the topic
+    # (speaker name, topic slug) -> paragraph and stance of their last statement on the topic
     last_on_topic: dict[tuple[str, str], int] = {}
+    last_stance: dict[tuple[str, str], StanceResult] = {}
     previous: AnalysedStatement | None = None
     for statement, context, rels in zip(found, contexts, direct_relevance, strict=True):
         key = statement.speaker.name if statement.speaker else ""
@@ -53,17 +65,34 @@ def analyse(
         for topic in topics:
             rel = rels[topic.slug]
             inherited: StanceResult | None = None
-            if rel == 0.0 and key:
-                continues = _continues(previous, statement, topic.slug)
-                seen = last_on_topic.get((key, topic.slug))
+            cue = has_position_cue(topic, statement.text)
+            seen = last_on_topic.get((key, topic.slug)) if key else None
+            # What the statement goes on from: the same speaker's statement just before
+            # ("..., he added"), or for a direct quote, their statement on the topic in the
+            # same or the previous paragraph.
+            continues = _continues(previous, statement, topic.slug) if key else None
+            if (
+                continues is None
+                and statement.direct
+                and seen is not None
+                and (statement.paragraph - seen <= 1)
+            ):
+                continues = last_stance[(key, topic.slug)]
+            if rel < 1.0 and not cue:
+                # Only the words around it name the topic, if any: a statement that goes on
+                # from the speaker's statement keeps its stance; a new reported remark whose
+                # topic words are only in the sentence before is about something else.
+                if continues is not None:
+                    inherited = continues
+                    rel = max(rel, _CARRY_RELEVANCE)
+                elif rel <= _BEFORE_ONLY and not statement.direct:
+                    rel = 0.0
+            elif rel == 0.0 and key:
                 near = seen is not None and statement.paragraph - seen <= _CARRY_PARAGRAPHS
-                cue = has_position_cue(topic, statement.text)
-                if continues is not None or (near and cue):
-                    rel = _CARRY_RELEVANCE
-                    inherited = continues if not cue else None
-                elif article_on[topic.slug] and has_position_cue(
+                specific = article_on[topic.slug] and has_position_cue(
                     topic, statement.text, specific=True
-                ):
+                )
+                if continues is not None or near or specific:
                     rel = _CARRY_RELEVANCE
             if inherited is not None:
                 result = replace(
@@ -79,6 +108,7 @@ def analyse(
             stances[topic.slug] = result
             if result.stance != UNRELATED and key:
                 last_on_topic[(key, topic.slug)] = statement.paragraph
+                last_stance[(key, topic.slug)] = result
         current = AnalysedStatement(statement, stances)
         results.append(current)
         previous = current

@@ -30,6 +30,53 @@ GROUP = "group"
 
 _NAME_PARTICLES = frozenset({"von", "van", "der", "de", "al", "bin", "la", "le", "du", "da", "del"})
 _INNER_LINKS = frozenset({"within", "in", "of", "from", "at", "for"})
+_SPOKES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "representative",
+        "source",
+        "aide",
+        "adviser",
+        "advisor",
+        "officials",
+        "sources",
+    }
+)
+_NOT_QUALIFIERS = frozenset(
+    {
+        "senior",
+        "top",
+        "unnamed",
+        "anonymous",
+        "former",
+        "deputy",
+        "press",
+        "high-ranking",
+        "one",
+        "another",
+        "'s",
+        "’s",
+    }
+)
+DOCUMENTS = frozenset(
+    {
+        "letter",
+        "statement",
+        "communique",
+        "communiqué",
+        "declaration",
+        "memo",
+        "report",
+        "message",
+        "note",
+        "post",
+        "petition",
+        "resolution",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +96,11 @@ class Speaker:
 
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() and word not in CAP_STOP
+
+
+def _take_plural_possessor(tokens: list[Token], k: int) -> bool:
+    """ "the hauliers' union": the mark at k is a plural possessive, so the noun goes too."""
+    return tokens[k - 1].lower.isalpha()
 
 
 def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
@@ -71,10 +123,16 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
             or low in ROLE_WORDS
             or low in DETERMINERS
             or low in GROUP_HEADS
-            or word.isdigit()
-            and begin < end
-            or word[:1].isupper()
-            and low in ("the", "a", "an")
+            or (word.isdigit() and begin < end)  # "a group of 12 senators"
+            or (low in DOCUMENTS and begin == end)  # "the letter said"
+            or (
+                low in ("'", "’")
+                and begin < end
+                and k > lo
+                and tokens[k - 1].lower.endswith("s")
+                and _take_plural_possessor(tokens, k)
+            )
+            or (word[:1].isupper() and low in ("the", "a", "an"))
         ):
             ok = True
         else:
@@ -83,10 +141,15 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
             break
         begin = k
         k -= 1
+        if low in ("'", "’"):  # the plural noun before a possessive mark belongs too
+            begin = k
+            k -= 1
     while begin < end and (tokens[begin].lower in NP_LINKS or tokens[begin].lower in ("'s", "’s")):
         begin += 1
-    # "Dolmar's harbour master Mara Quist": a job title in plain words after a possessor.
-    if begin < end and _is_cap(tokens[begin].text):
+    # "Dolmar's harbour master Mara Quist", "Veloria's transport ministry", "the transport
+    # minister": plain words that qualify a name or a role, after a possessor or "the".
+    heads = ROLE_WORDS | ORG_HEADS | GOV_HEADS | GROUP_HEADS
+    if begin < end and (_is_cap(tokens[begin].text) or tokens[begin].lower in heads):
         k = begin - 1
         while k >= lo and begin - k <= 3 and tokens[k].lower.isalpha() and tokens[k].text.islower():
             k -= 1
@@ -97,6 +160,13 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
             and _is_cap(tokens[k - 1].text)
         ):
             begin = k - 1
+        elif (
+            k < begin - 1
+            and k >= lo
+            and tokens[k].lower in ("the", "a", "an")
+            and (begin - k <= 3 and tokens[end - 1].lower in heads)
+        ):
+            begin = k
     return begin
 
 
@@ -133,6 +203,18 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     """Read a noun phrase as a speaker, or None when it cannot be one."""
     if not toks:
         return None
+    if len(toks) == 2 and toks[0].lower == "the" and toks[1].lower in DOCUMENTS:
+        # "the letter said", "the statement added": whoever wrote it, named just before.
+        tok = toks[1]
+        return Speaker(
+            text[toks[0].start : tok.end],
+            toks[0].start,
+            tok.end,
+            tok.text,
+            kind="any",
+            pronoun=True,
+            confidence=0.7,
+        )
     if len(toks) == 1 and toks[0].lower in PRONOUNS:
         tok = toks[0]
         return Speaker(
@@ -162,6 +244,24 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     if not has_cap and not is_head:
         return None
     mention = text[toks[0].start : toks[-1].end]
+    # "Bruno Kessel of the hauliers' union": a named person, with where they work as role.
+    for i, tok in enumerate(toks[2:], start=2):
+        if tok.lower in ("of", "from", "at"):
+            person = speaker_from_tokens(text, toks[:i])
+            if (
+                person is not None
+                and person.kind == PERSON
+                and len(person.name.split()) >= 2
+                and all(w[:1].isupper() for w in person.name.split())
+            ):
+                return replace(
+                    person,
+                    mention=mention,
+                    end=toks[-1].end,
+                    role=text[tok.start : toks[-1].end],
+                    candidates=tuple(dict.fromkeys((*person.candidates, mention))),
+                )
+            break
     # A person's name: the run of capitalised non-title words at the end.
     name_start = len(toks)
     if not is_head:
@@ -203,6 +303,12 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         candidates.append(name)
     if kind == GROUP:
         candidates.extend(_group_candidates(text, toks))
+    if kind == PERSON and name == mention and low in _SPOKES and len(toks) > 1:
+        # "a Pentagon spokesman", "a government spokesperson": unnamed, they speak for
+        # the body that qualifies them.
+        qualifier = [t for t in toks[:-1] if t.lower not in _NOT_QUALIFIERS]
+        if qualifier:
+            candidates.append(text[qualifier[0].start : qualifier[-1].end])
     return Speaker(
         mention,
         toks[0].start,
@@ -226,6 +332,14 @@ def _group_candidates(text: str, toks: list[Token]) -> list[str]:
             if rest:
                 out.append(text[rest[0].start : rest[-1].end])
             break
+    # "a bipartisan group of 21 lawmakers": also "group of 21 lawmakers", "21 lawmakers".
+    words = [t.text for t in toks]
+    lowered = [w.lower() for w in words]
+    if "group" in lowered:
+        g = lowered.index("group")
+        out.append(" ".join(words[g:]))
+        if g + 1 < len(words) and lowered[g + 1] == "of":
+            out.append(" ".join(words[g + 2 :]))
     # "Biden administration officials", "Pentagon officials": the qualifier names the body.
     qualifier = [
         t
@@ -273,6 +387,7 @@ class SpeakerTracker:
                 PERSON: (PERSON,),
                 GROUP: (GROUP, GOVERNMENT, ORGANISATION, COUNTRY),
                 ORGANISATION: (ORGANISATION, GOVERNMENT, COUNTRY),
+                "any": (PERSON, GROUP, ORGANISATION, GOVERNMENT, COUNTRY),
             }[speaker.kind]
             for entity in reversed(self.entities[-12:]):
                 if entity.kind in wanted:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import WARNING_LEMMAS
+from .lexicon import REJECTING_LEMMAS, URGING_LEMMAS, WARNING_LEMMAS
 from .names import fold
 
 SUPPORT = "support"
@@ -71,9 +71,32 @@ GENERIC_NEUTRAL = (
 )
 
 
+# Auxiliaries in any tense read alike: "his position had not changed" ~ "has not changed".
+_IRREGULAR = {
+    "has": "have",
+    "had": "have",
+    "have": "have",
+    "having": "have",
+    "is": "be",
+    "was": "be",
+    "are": "be",
+    "were": "be",
+    "been": "be",
+    "be": "be",
+    "being": "be",
+    "would": "will",
+    "will": "will",
+    "won": "will",
+    "could": "can",
+    "can": "can",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stemmer that maps "strikes", "striking", "strike" to one form."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3:
         return word
     for suffix in ("ies", "ing", "ed", "es", "s", "e"):
@@ -118,6 +141,7 @@ class Cue:
     words: tuple[str, ...]
     weight: float
     phrase: str
+    vocabulary: frozenset[str] = frozenset()  # its words as a set, for a quick subset test
 
 
 def make_cues(entries: list) -> list[Cue]:
@@ -133,7 +157,7 @@ def make_cues(entries: list) -> list[Cue]:
             continue
         if weight is None:
             weight = min(1.0 + 0.5 * (len(ws) - 1), 2.5)
-        cues.append(Cue(ws, float(weight), phrase))
+        cues.append(Cue(ws, float(weight), phrase, frozenset(ws)))
     return cues
 
 
@@ -232,9 +256,10 @@ def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int
     found: list[Cue] = []
     for name in names:
         by_word = topic.first[name]
-        for word in index:
-            for cue in by_word.get(word, ()):
-                if all(w in index for w in cue.words[1:]):
+        keys = index.keys()
+        for word in keys & by_word.keys():
+            for cue in by_word[word]:
+                if keys >= cue.vocabulary:  # a set comparison, done in C
                     found.append(cue)
     return found
 
@@ -266,7 +291,7 @@ def classify(
     index = _index(ws)
     support = oppose = neutral = 0.0
     evidence: list[str] = []
-    warning = cue_verb in WARNING_LEMMAS
+    warning = cue_verb in WARNING_LEMMAS or cue_verb in REJECTING_LEMMAS
     for polarity, name in ((SUPPORT, "support"), (OPPOSE, "oppose")):
         for cue in _present(topic, (name,), index):
             for start, end in _find(cue, ws, index):
@@ -296,9 +321,17 @@ def classify(
         for _start, _end in _find(cue, ws, index):
             neutral += cue.weight
             evidence.append(f"neutral:{cue.phrase}")
-    if warning:
+    if cue_verb in WARNING_LEMMAS:
         oppose += 2.0
         evidence.append(f"oppose:verb {cue_verb}")
+    elif cue_verb in REJECTING_LEMMAS:
+        oppose += 1.0
+        evidence.append(f"oppose:verb {cue_verb}")
+    elif cue_verb in URGING_LEMMAS and oppose == 0.0:
+        # Pressing for something on the question is pressing for it, unless what is
+        # pressed for is itself restraint (an oppose cue).
+        support += 1.0
+        evidence.append(f"support:verb {cue_verb}")
     total = support + oppose + neutral
     if total == 0.0:
         return StanceResult(NEUTRAL, 0.0, 0.35 * rel, rel, ["no cue"])

@@ -16,6 +16,7 @@ from .lexicon import (
     ATTRIBUTION_FORMS,
     AUXILIARIES,
     BE_FORMS,
+    DETERMINERS,
     PARTICLE_FORMS,
     PARTICLE_VERBS,
     PASSIVE_PARTICIPLES,
@@ -44,6 +45,7 @@ class FoundStatement:
     context_start: int
     context_end: int
     paragraph: int
+    sentence_start: int = -1  # the statement's own sentence (context_start may reach back)
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class _Verb:
     lemma: str
     chain: int  # token index where auxiliaries and time words before it begin (subject ends)
     span: int  # token index where a reported clause begins (time words left out)
+    participle: bool = False  # ", adding that ...": the speaker is the sentence's speaker
 
 
 _ANTECEDENTS = frozenset(
@@ -77,12 +80,14 @@ _ANTECEDENTS = frozenset(
 )
 _MIN_QUOTE_WORDS = 3
 # Any word that might start a speech verb: a cheap test before tokenising a sentence.
-_SPEECH_HINT_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({*SPEECH_FORMS, *PARTICLE_FORMS, "according"}, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_SPEECH_WORDS = frozenset({*SPEECH_FORMS, *PARTICLE_FORMS, "according", "According"})
+_LOWER_WORD_RE = re.compile(r"[a-z]+|According")
+
+
+def _has_speech_word(text: str, start: int, end: int) -> bool:
+    return not _SPEECH_WORDS.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
+
+
 _NAME_PAIR_RE = re.compile(r"[A-Z][\w’'-]+ (?:(?:von|van|de|der|al|bin) )*[A-Z][\w’'-]+")
 _DATE_HINT_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
@@ -100,6 +105,8 @@ _META_RE = re.compile(
 )
 _TO_OK = frozenset(
     {
+        "declined",
+        "refused",
         "keen",
         "quick",
         "eager",
@@ -178,6 +185,7 @@ class _Finder:
         self.out: list[FoundStatement] = []
         self.last_speaker: Speaker | None = None
         self.last_speaker_paragraph = -10
+        self.last_sentence_start = -1
 
     def run(self) -> list[FoundStatement]:
         paragraphs = split_paragraphs(self.text)
@@ -207,7 +215,8 @@ class _Finder:
     def _share_dates(self) -> None:
         """Undated statements take the date of the same speaker's neighbouring statement.
 
-        A continued quote belongs to the speech before it; and a wire story's opening
+        A quote right after the speaker's dated statement belongs to the same occasion
+        ("X said on Tuesday ... / '...,' X told reporters"); and a wire story's opening
         summary ("X has called on allies to ...") is dated by the quote just below it
         ("..., X said on Tuesday").
         """
@@ -216,11 +225,12 @@ class _Finder:
             if statement.date.phrase or statement.speaker is None:
                 continue
             name = statement.speaker.name
-            if not statement.cue_verb and i > 0:
+            if i > 0:
                 prev = out[i - 1]
                 if (
                     prev.speaker is not None
                     and prev.speaker.name == name
+                    and prev.date.phrase
                     and (statement.paragraph - prev.paragraph <= 1)
                 ):
                     out[i] = statement = replace(statement, date=prev.date)
@@ -260,9 +270,12 @@ class _Finder:
         if dateline:
             start += dateline.end()
         sentences = split_sentences(self.text, start, paragraph.end, quotes)
-        previous_start = paragraph.start
+        # Context reaches back one sentence, into the previous paragraph if need be.
+        previous_start = self.last_sentence_start if self.last_sentence_start >= 0 else start
+        # One cheap look at the whole paragraph before any sentence is tokenised.
+        speech_here = _has_speech_word(self.text, start, paragraph.end)
         for sentence in sentences:
-            if _SPEECH_HINT_RE.search(self.text, sentence.start, sentence.end) or any(
+            if (speech_here and _has_speech_word(self.text, sentence.start, sentence.end)) or any(
                 sentence.start <= q.open_at < sentence.end for q in quotes
             ):
                 tokens = tokenize(self.text, sentence.start, sentence.end, quotes)
@@ -270,11 +283,16 @@ class _Finder:
                     self._sentence(tokens, sentence.start, sentence.end, number, previous_start)
             else:
                 # No quote and no speech verb: only who it names matters (for "he", "Blinken").
-                head_end = min(sentence.end, sentence.start + 250)
+                # Tokenise only its opening and the full names in it: tokens are the cost.
+                head_end = min(sentence.end, sentence.start + 120)
                 tokens = tokenize(self.text, sentence.start, head_end, quotes)
                 if tokens:
-                    self._note_subject(tokens)
+                    self._note_subject(tokens, names=False)
+                for m in _NAME_PAIR_RE.finditer(self.text, head_end, sentence.end):
+                    window = tokenize(self.text, max(sentence.start, m.start() - 60), m.end(), [])
+                    self._note_names(window)
             previous_start = sentence.start
+            self.last_sentence_start = sentence.start
 
     def _sentence(
         self, tokens: list[Token], s_start: int, s_end: int, number: int, previous_start: int
@@ -287,8 +305,11 @@ class _Finder:
         meta = bool(_META_RE.match(self.text[s_start:s_end]))
 
         # Reported clauses first: a quote that is only a fragment of one belongs to it.
-        reported: list[tuple[_Verb, Speaker, int, int]] = []
+        reported: list[tuple[_Verb, Speaker | None, int, int]] = []
         for verb in verbs:
+            if verb.participle:
+                reported.append((verb, None, verb.index, verb.span))
+                continue
             subject = self._subject(tokens, verb)
             if subject is None:
                 continue
@@ -322,7 +343,7 @@ class _Finder:
                 found.append(statement)
 
         for verb, speaker, subj_begin, chain in reported:
-            if verb.index in used:
+            if verb.index in used or speaker is None:
                 continue
             statements = self._reported(
                 tokens,
@@ -340,6 +361,27 @@ class _Finder:
             used.add(verb.index)
             found.extend(statements)
 
+        for verb, speaker, _, chain in reported:
+            # ", adding that ...": a further statement by whoever spoke before it.
+            before = [st for st in found if st.start < tokens[verb.index].start and st.speaker]
+            if speaker is None and before and verb.index not in used:
+                used.add(verb.index)
+                found.extend(
+                    self._reported(
+                        tokens,
+                        verb,
+                        before[-1].speaker,
+                        verb.index,
+                        chain,
+                        reported,
+                        s_start,
+                        s_end,
+                        number,
+                        previous_start,
+                        absorbed,
+                        postposed=False,
+                    )
+                )
         if not found:
             found.extend(self._according_to(tokens, s_start, s_end, number, previous_start))
         found.sort(key=lambda st: st.start)
@@ -381,10 +423,10 @@ class _Finder:
         self.last_speaker_paragraph = number
         self.tracker.note(speaker)
 
-    def _note_subject(self, tokens: list[Token]) -> None:
-        """A sentence that opens with a person's name makes them "he" or "she" next; any
-        full name ("President Tomas Erling") lets a later bare surname find it."""
-        k = 0 if _NAME_PAIR_RE.search(self.text, tokens[0].start, tokens[-1].end) else len(tokens)
+    def _note_names(self, tokens: list[Token]) -> None:
+        if not _NAME_PAIR_RE.search(self.text, tokens[0].start, tokens[-1].end):
+            return
+        k = 0
         while k < len(tokens):
             end = np_forward(tokens, k) if tokens[k].text[:1].isupper() else k
             if end > k + 1:
@@ -392,22 +434,30 @@ class _Finder:
                 if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
                     self.tracker.note_name(named)
             k = max(end, k + 1)
+
+    def _note_subject(self, tokens: list[Token], names: bool = True) -> None:
+        """A sentence that opens with a person's name makes them "he" or "she" next; any
+        full name ("President Tomas Erling") lets a later bare surname find it."""
+        if names:
+            self._note_names(tokens)
         end = np_forward(tokens, 0)
         if 0 < end < len(tokens) - 2 and tokens[end].lower == ",":
             # "The chief of the defence staff, General Piet Aldous, went further."
             inner = np_forward(tokens, end + 1)
             appositive = speaker_from_tokens(self.text, tokens[end + 1 : inner])
-            if (
-                appositive is not None
-                and appositive.kind == "person"
-                and len(appositive.name.split()) >= 2
-                and inner < len(tokens)
-                and tokens[inner].lower == ","
-            ):
-                self.tracker.note(appositive)
-                return
+            if appositive is not None and appositive.kind == "person" and inner < len(tokens):
+                if len(appositive.name.split()) >= 2 and tokens[inner].lower == ",":
+                    self.tracker.note(appositive)
+                    return
+                # "Petra Sollie, the defence minister, ...": the name comes first.
+                first = speaker_from_tokens(self.text, tokens[:end])
+                if first is not None and first.kind == "person" and len(first.name.split()) >= 2:
+                    self.tracker.note(replace(first, role=appositive.mention))
+                    return
         if end == 0 or end >= len(tokens):
             return
+        if end == 1 and tokens[0].lower.endswith(("ed", "ing")):
+            return  # "Pressed by reporters, he ...": a participle, not a name
         if (
             not (tokens[end].text[:1].islower() and tokens[end].lower.isalpha())
             and tokens[end].lower != ","
@@ -458,16 +508,72 @@ class _Finder:
             if k <= 0 or tokens[k].lower != ",":
                 return None
             end = k
+            # "His spokesman, Rolf Tamm, said": the name is in the apposition.
+            named = speaker_from_tokens(self.text, tokens[k + 1 : c - 1])
+            head_begin = np_backward(tokens, end)
+            head = (
+                speaker_from_tokens(self.text, tokens[head_begin:end]) if head_begin < end else None
+            )
+            if (
+                named is not None
+                and named.kind == "person"
+                and len(named.name.split()) >= 2
+                and all(w[:1].isupper() for w in named.name.split())
+                and head is not None
+                and head.name == head.mention
+                and head.kind == "person"
+            ):
+                speaker = replace(named, role=head.mention, candidates=named.candidates)
+                resolved = self.tracker.resolve(speaker)
+                return (resolved, head_begin) if resolved else None
         begin = np_backward(tokens, end)
         if begin == end:
-            return None
+            return self._anonymous_sources(tokens, end)
         speaker = speaker_from_tokens(self.text, tokens[begin:end])
+        if (
+            speaker is not None
+            and speaker.kind == "person"
+            and speaker.name == speaker.mention
+            and begin >= 2
+            and tokens[begin - 1].lower == ","
+        ):
+            # "Petra Sollie, the defence minister, who ..., said": the name before the role.
+            name_begin = np_backward(tokens, begin - 1)
+            named = speaker_from_tokens(self.text, tokens[name_begin : begin - 1])
+            if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
+                speaker, begin = replace(named, role=speaker.mention), name_begin
         if speaker is None:
             return None
         resolved = self.tracker.resolve(speaker)
         if resolved is None:
             return None
         return resolved, begin
+
+    def _anonymous_sources(self, tokens: list[Token], end: int) -> tuple[Speaker, int] | None:
+        """ "two people familiar with the discussions said": unnamed sources are a group."""
+        words = [t.lower for t in tokens[max(0, end - 10) : end]]
+        offset = max(0, end - 10)
+        for i, word in enumerate(words):
+            if word in _SOURCE_HEADS and " ".join(words[i + 1 : i + 3]) in _SOURCE_LINKS:
+                begin = offset + i
+                while begin > 0 and (
+                    tokens[begin - 1].lower in DETERMINERS or tokens[begin - 1].lower.isdigit()
+                ):
+                    begin -= 1
+                mention = self.text[tokens[begin].start : tokens[end - 1].end]
+                return (
+                    Speaker(
+                        mention,
+                        tokens[begin].start,
+                        tokens[end - 1].end,
+                        mention,
+                        kind="group",
+                        candidates=(mention,),
+                        confidence=0.6,
+                    ),
+                    begin,
+                )
+        return None
 
     def _quote_attribution(
         self, tokens: list[Token], i: int, verbs: list[_Verb], used: set[int]
@@ -549,6 +655,7 @@ class _Finder:
             previous_start,
             s_end,
             number,
+            s_start,
         )
 
     def _reported(
@@ -558,18 +665,32 @@ class _Finder:
         speaker: Speaker,
         subj_begin: int,
         chain: int,
-        reported: list[tuple[_Verb, Speaker, int, int]],
+        reported: list[tuple[_Verb, Speaker | None, int, int]],
         s_start: int,
         s_end: int,
         number: int,
         previous_start: int,
         absorbed: set[int],
+        postposed: bool = True,
     ) -> list[FoundStatement]:
         text = self.text
         after = [t for t in tokens[verb.end :] if t.lower not in (".", "!", "?")]
         # Post-posed attribution: "Ukraine must be free to hit back, Kuleba said on Monday."
+        if verb.lemma == "tell":
+            # "..., X told journalists on Thursday": the audience is not the statement.
+            skip = 0
+            while (
+                skip < min(4, len(after))
+                and after[skip].lower not in _ADJUNCT_STARTS
+                and (after[skip].lower != "," and after[skip].lower != "that")
+            ):
+                skip += 1
+            if skip < len(after) and after[skip].lower == "that":
+                skip = 0
+            after = after[skip:]
         if (
-            subj_begin > 0
+            postposed
+            and subj_begin > 0
             and tokens[subj_begin - 1].lower == ","
             and (not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ",")
         ):
@@ -643,8 +764,16 @@ class _Finder:
         # The date goes with the verb ("said on Tuesday", "had warned in September 2022"),
         # else with the words before the speaker ("On Monday, X said"), never with a
         # relative clause about the speaker ("X, who ruled it out in 2023, said").
-        verb_region = text[tokens[chain].start : tokens[min(verb.end + 6, len(tokens) - 1)].end]
+        region_end = min(verb.end + 14, len(tokens) - 1)
+        for j in range(verb.end, region_end):
+            if tokens[j].lower in ("that", ":") or tokens[j].quote is not None:
+                region_end = j
+                break
+        verb_region = text[tokens[chain].start : tokens[max(region_end, verb.end)].end]
         prefix = text[s_start : tokens[subj_begin].start] if subj_begin > 0 else ""
+        between = text[tokens[subj_begin].end : tokens[chain].start] if chain > subj_begin else ""
+        if not re.search(r"\b(?:who|which|whose)\b", between):
+            prefix += " " + between  # "X, speaking in Tarrow on Wednesday, said"
         date_text = verb_region if _DATE_HINT_RE.search(verb_region) else prefix
         if quotes_in and quoted_chars >= 0.5 * (end - start):
             # The clause is mostly quotation: the quotation is the statement.
@@ -745,6 +874,7 @@ class _Finder:
             previous_start,
             s_end,
             number,
+            s_start,
         )
 
     def _deduplicated(self) -> list[FoundStatement]:
@@ -762,6 +892,18 @@ class _Finder:
         return result
 
 
+_SOURCE_HEADS = frozenset({"people", "persons", "sources", "officials", "diplomats", "source"})
+_SOURCE_LINKS = frozenset(
+    {
+        "familiar with",
+        "close to",
+        "briefed on",
+        "with knowledge",
+        "aware of",
+        "involved in",
+        "knowledgeable about",
+    }
+)
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
 _NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
 
@@ -801,6 +943,9 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
             continue
         if i > 0 and tokens[i - 1].lower in ("the", "a", "an", "his", "her", "its", "their", "our"):
             continue  # a noun: "the warning", "her remarks"
+        if low == "adding" and i > 0 and tokens[i - 1].lower == ",":
+            verbs.append(_Verb(i, end, lemma, i, i, participle=True))
+            continue
         if low.endswith("ing") and (
             i == 0 or tokens[i - 1].lower not in BE_FORMS | {"been", "while", "kept"}
         ):

@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from types import SimpleNamespace
+
 import pytest
 
 from articles import fetching
@@ -221,7 +223,8 @@ def statements_double(monkeypatch):
 
     class Double:
         calls: list = []
-        result: list = ["s1", "s2"]
+        # Statement-like rows: the pipeline reads their primary keys for alerts.
+        result: list = [SimpleNamespace(pk=-1), SimpleNamespace(pk=-2)]
         error: Exception | None = None
 
         def __call__(self, *, article):

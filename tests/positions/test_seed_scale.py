@@ -114,3 +114,12 @@ def test_the_page_benchmark_runs_on_a_small_seed(analyst):
     ]
     assert all(r.rows > 0 and r.p95_ms > 0 for r in results)
     assert any("targets:" in line for line in lines)
+
+
+def test_a_few_articles_are_near_duplicates_that_timelines_skip():
+    seed_scale(actors=10, articles=1000, statements=1000)
+
+    copies = Article.objects.filter(near_duplicate_of__isnull=False)
+    assert 0 < copies.count() < 50
+    counted = Statement.objects.counted().count()
+    assert counted < Statement.objects.exclude(review_state="rejected").count()

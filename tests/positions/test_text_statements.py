@@ -194,3 +194,51 @@ def test_spans_are_exact_offsets():
     text = "Intro line here.\n\n'We stay,' said Oren Falk. Ilka Brun said the talks would go on."
     for st in _find(text):
         assert text[st.start : st.end] == st.text
+
+
+def test_an_adding_clause_is_a_further_statement_by_the_same_speaker():
+    found = _find(
+        "The quay will reopen in May, Ilka Brun said on Monday, adding that the cranes were fixed."
+    )
+    assert [f.text for f in found] == [
+        "The quay will reopen in May",
+        "adding that the cranes were fixed",
+    ]
+    assert {f.speaker.name for f in found} == {"Ilka Brun"}
+
+
+def test_the_audience_of_told_is_not_a_statement():
+    st = _one("The ferry will run all winter, Oren Falk told journalists on Wednesday.")
+    assert st.text == "The ferry will run all winter"
+    assert st.date.date == dt.date(2024, 3, 13)
+
+
+def test_unnamed_sources_are_a_group_speaker():
+    st = _one("The port will stay shut until June, two people familiar with the plans said.")
+    assert st.speaker.kind == "group"
+    assert st.speaker.mention == "two people familiar with the plans"
+
+
+def test_a_letter_speaks_for_those_who_wrote_it():
+    text = (
+        "A group of nine senators has urged the minister to reopen the northern quay.\n\n"
+        "“The quay is the only deep berth we have,” the letter said."
+    )
+    found = _find(text)
+    assert [f.speaker.name for f in found] == ["group of nine senators"] * 2
+
+
+def test_a_name_in_the_apposition_is_the_speaker():
+    st = _one("His spokesman, Rolf Tamm, said the minister had not read the report yet.")
+    assert st.speaker.name == "Rolf Tamm"
+    assert st.speaker.role == "spokesman"
+
+
+def test_a_person_of_an_organisation_is_a_person():
+    st = _one("Ines Holt of the dockers' union said the strike would go ahead on Friday.")
+    assert (st.speaker.name, st.speaker.kind) == ("Ines Holt", "person")
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_that_qualifies_him():
+    st = _one("A harbour authority spokesman said the quay would reopen within a month.")
+    assert "harbour authority" in st.speaker.candidates

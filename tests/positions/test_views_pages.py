@@ -77,3 +77,12 @@ def test_pages_carry_no_inline_script_or_style(analyst_client, story):
         assert "<script>" not in html, url
         assert " style=" not in html, url
         assert " onclick=" not in html and " onload=" not in html, url
+
+
+def test_a_history_restore_request_gets_the_whole_page(analyst_client, story):
+    """Back after an htmx-pushed URL: htmx asks again and swaps the whole body."""
+    for url in page_urls(story):
+        response = analyst_client.get(
+            url, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+        )
+        assert b"<html" in response.content, url

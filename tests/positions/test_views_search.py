@@ -97,3 +97,10 @@ def test_with_too_many_matches_to_rank_it_lists_newest_first(analyst_client, sto
     dates = [item["s"].statement_date for item in response.context["results"]]
     assert dates == sorted(dates, reverse=True)
     assert "too many matches to rank" in response.content.decode()
+
+
+def test_the_actor_filter_takes_a_name_or_an_alias(analyst_client, story):
+    for typed in ("Antony Blinken", "antony blinken", "the secretary of state", "antony-blinken"):
+        response = search(analyst_client, f"q=strike&actor={typed}")
+        assert response.context["page_obj"].paginator.count == 2, typed
+    assert search(analyst_client, "q=strike&actor=nobody").context["page_obj"].paginator.count == 0

@@ -29,6 +29,8 @@ def test_shifts_show_both_quotes_dates_and_articles(analyst_client, story):
         ("topic=strike-restrictions", 1),
         ("actor=antony-blinken", 1),
         ("actor=dmitry-peskov", 0),
+        ("actor=nobody-at-all", 0),
+        ("topic=no-such-topic", 0),
         ("date_from=2024-06-01", 0),
         ("topic=strike-restrictions&actor=antony-blinken&date_to=2024-12-31", 1),
     ],
@@ -94,3 +96,9 @@ def test_the_actors_list_filters_by_kind_and_swaps_with_htmx(analyst_client, sto
     html = analyst_client.get(url, **HTMX).content.decode()
     assert html.lstrip().startswith('<div id="results"')
     assert "Foreign Ministry of Ruritania" in html and "Antony Blinken" not in html
+
+
+def test_the_shifts_actor_filter_takes_a_name(analyst_client, story):
+    response = analyst_client.get(reverse("positions:shifts") + "?actor=Antony+Blinken")
+    assert response.context["actor"] == story["blinken"]
+    assert response.context["page_obj"].paginator.count == 1
