@@ -74,6 +74,8 @@ class ActorResolver:
             if (
                 speaker.mention
                 and not speaker.pronoun
+                and not speaker.definite  # "the minister" names whoever holds the post
+                and any(ch.isupper() for ch in speaker.mention)
                 and fold(speaker.mention) not in self._by_alias
             ):
                 # Remember how this article named them, so editors see every surface form.
@@ -116,7 +118,8 @@ class ActorResolver:
     def _first_names_agree(self, owners: set[int], words: list[str]) -> bool:
         actor_id = next(iter(owners))
         names = [k for k, a in self._by_alias.items() if a == actor_id and len(k.split()) >= 2]
-        return any(fuzz.ratio(n.split()[0], words[0]) >= 80 for n in names)
+        # An actor known only by a surname ("Quist") is the same as "Mara Quist".
+        return not names or any(fuzz.ratio(n.split()[0], words[0]) >= 80 for n in names)
 
     def _create(self, speaker: Speaker) -> Actor:
         name = speaker.name.strip()

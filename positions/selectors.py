@@ -11,12 +11,12 @@ import datetime as dt
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Value
+from django.db.models import Count, F, Max, Q, QuerySet, Value
 from django.db.models.functions import Greatest, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -271,8 +271,10 @@ def shifts(
     newest_first: bool = True,
     limit: int | None = None,
     actor_ids: Iterable[int] | None = None,
+    lazy: bool = False,
 ) -> list[ShiftRow]:
     """Every shift of position, per (actor, topic), with both statements loaded. Two queries.
+    With `lazy`, a sequence that loads the statements of the slice taken from it (a page).
 
     Positions are always derived from the full history; the dates only pick which shifts to
     return (by the date of the statement after the shift)."""
@@ -294,7 +296,25 @@ def shifts(
     found.sort(key=lambda f: (f[2].after_date, f[2].after_statement_id), reverse=newest_first)
     if limit is not None:
         found = found[:limit]
+    if lazy:
+        return LazyShiftRows(found)
     return _shift_rows(found)
+
+
+class LazyShiftRows(Sequence):
+    """Shifts whose statements are loaded only for the slice asked for (a page): one query
+    per slice instead of loading every shift's two statements."""
+
+    def __init__(self, found: list[tuple[int, int, timeline.Shift]]):
+        self._found = found
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _shift_rows(self._found[index])
+        return _shift_rows([self._found[index]])[0]
 
 
 @dataclass
@@ -306,6 +326,8 @@ class ActorRow:
     position: str | None
     mean: float | None
     latest_shift: ShiftRow | None = None
+    actor_id: int | None = None
+    latest: timeline.Shift | None = None
 
 
 OVERVIEW_SORTS = {
@@ -314,7 +336,7 @@ OVERVIEW_SORTS = {
     "count": lambda r: r.count,
     "first": lambda r: r.first_date or dt.date.min,
     "last": lambda r: r.last_date or dt.date.min,
-    "shift": lambda r: r.latest_shift.shift.after_date if r.latest_shift else dt.date.min,
+    "shift": lambda r: r.latest.after_date if r.latest else dt.date.min,
 }
 
 
@@ -343,13 +365,16 @@ def topic_overview(
     date_to: dt.date | None = None,
     sort: str = "-count",
     recent: int = 8,
+    lazy_shifts: bool = False,
 ) -> Overview:
     """Every actor with a counted statement on `topic`: position, count, dates, latest shift;
     and the `recent` latest shifts among them.
 
     `place` matches the actor's country or affiliation (case-insensitive substring); the date
     range limits which statements are counted and which shifts are listed, but a position is
-    always derived from everything said up to the range's end. Four queries."""
+    always derived from everything said up to the range's end. Four queries. With
+    `lazy_shifts`, rows carry only `latest` (the Shift) and `load_latest_shifts` loads the
+    statements for the rows shown (a page)."""
     base = _position_base(topic)
     if kind:
         base = base.filter(actor__kind=kind)
@@ -358,61 +383,59 @@ def topic_overview(
             Q(actor__country__icontains=place) | Q(actor__affiliation__icontains=place)
         )
     history = base.filter(statement_date__lte=date_to) if date_to else base
-    counted = history.filter(statement_date__gte=date_from) if date_from else history
-
-    stats = {
-        row["actor_id"]: row
-        for row in counted.order_by()
-        .values("actor_id")
-        .annotate(n=Count("id"), first=Min("statement_date"), last=Max("statement_date"))
-    }
-    if not stats:
-        return Overview(rows=[], recent_shifts=[])
     points = _points_by_key(history, "actor_id")
-    actors = Actor.objects.in_bulk(list(stats))
+    if not points:
+        return Overview(rows=[], recent_shifts=[])
 
     every_shift: list[tuple[int, int, timeline.Shift]] = []
+    latest: dict[int, tuple[int, int, timeline.Shift]] = {}
     rows: list[ActorRow] = []
-    for actor_id, stat in stats.items():
-        steps, detected = timeline.analyse(points.get(actor_id, []), actor_id=actor_id)
+    for actor_id, actor_points in points.items():
+        in_range = [p for p in actor_points if not date_from or p.date >= date_from]
+        if not in_range:
+            continue
+        steps, detected = timeline.analyse(actor_points, actor_id=actor_id)
         current = steps[-1] if steps else None
         if position and (current is None or current.position != position):
             continue
-        for shift in detected:
-            if not date_from or shift.after_date >= date_from:
-                every_shift.append((actor_id, topic.pk, shift))
+        detected = [s for s in detected if not date_from or s.after_date >= date_from]
+        every_shift.extend((actor_id, topic.pk, shift) for shift in detected)
+        if detected:
+            latest[actor_id] = (actor_id, topic.pk, detected[-1])
+        dates = [p.date for p in in_range]
         rows.append(
             ActorRow(
-                actor=actors[actor_id],
-                count=stat["n"],
-                first_date=stat["first"],
-                last_date=stat["last"],
+                actor=None,
+                count=len(in_range),
+                first_date=min(dates),
+                last_date=max(dates),
                 position=current.position if current else None,
                 mean=current.mean if current else None,
+                actor_id=actor_id,
+                latest=latest[actor_id][2] if actor_id in latest else None,
             )
         )
-    latest: dict[int, tuple[int, int, timeline.Shift]] = {}
-    for found in every_shift:
-        latest[found[0]] = found  # shifts come oldest first per actor
-    every_shift.sort(key=lambda f: (f[2].after_date, f[2].after_statement_id), reverse=True)
-    wanted = every_shift[:recent] + [f for f in latest.values() if f not in every_shift[:recent]]
-    loaded = _shift_rows(wanted)
-    by_key = {(r.shift.actor_id, r.shift.after_statement_id): r for r in loaded}
+    actors = Actor.objects.in_bulk([row.actor_id for row in rows])
     for row in rows:
-        shift = latest.get(row.actor.pk)
-        row.latest_shift = (
-            by_key.get((row.actor.pk, shift[2].after_statement_id)) if shift else None
-        )
-    recent_rows = [
-        by_key[(f[0], f[2].after_statement_id)]
-        for f in every_shift[:recent]
-        if (f[0], f[2].after_statement_id) in by_key
-    ]
+        row.actor = actors[row.actor_id]
+    every_shift.sort(key=lambda f: (f[2].after_date, f[2].after_statement_id), reverse=True)
+    recent_rows = _shift_rows(every_shift[:recent])
+    if not lazy_shifts:
+        load_latest_shifts(rows, topic)
     descending = sort.startswith("-")
     key = OVERVIEW_SORTS.get(sort.lstrip("-"), OVERVIEW_SORTS["count"])
     rows.sort(key=lambda r: r.actor.name.lower())
     rows.sort(key=key, reverse=descending)
     return Overview(rows=rows, recent_shifts=recent_rows)
+
+
+def load_latest_shifts(rows: list[ActorRow], topic: Topic) -> list[ActorRow]:
+    """Load the two statements of each row's latest shift (one query for all the rows)."""
+    wanted = [(row.actor_id, topic.pk, row.latest) for row in rows if row.latest is not None]
+    loaded = {r.shift.actor_id: r for r in _shift_rows(wanted)}
+    for row in rows:
+        row.latest_shift = loaded.get(row.actor_id)
+    return rows
 
 
 @dataclass

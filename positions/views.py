@@ -128,9 +128,11 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
         date_from=filters.date_from,
         date_to=filters.date_to,
         sort=sort,
+        lazy_shifts=True,
     )
     rows = overview.rows
     page_obj = _page(request, rows, size=OVERVIEW_PAGE_SIZE)
+    selectors.load_latest_shifts(page_obj.object_list, topic)
     counts = [(p, label, sum(1 for r in rows if r.position == p)) for p, label in POSITION_CHOICES]
     context = {
         "topic": topic,
@@ -288,7 +290,9 @@ def shift_list(request):
     rows = (
         []
         if unknown
-        else selectors.shifts(topic, actor, date_from=filters.date_from, date_to=filters.date_to)
+        else selectors.shifts(
+            topic, actor, date_from=filters.date_from, date_to=filters.date_to, lazy=True
+        )
     )
     page_obj = _page(request, rows)
     context = {

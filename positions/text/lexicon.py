@@ -61,7 +61,6 @@ _REGULAR_SPEECH = [
     "concede",
     "repeat",
     "reply",
-    "respond",
     "comment",
     "remark",
     "propose",
@@ -215,7 +214,7 @@ WARNING_LEMMAS = frozenset(
     {"warn", "threaten", "caution", "condemn", "denounce", "criticise", "criticize", "accuse"}
 )
 # Saying no to something: what follows is what the speaker opposes ("rejected calls to ...").
-REJECTING_LEMMAS = frozenset({"reject", "refuse", "decline", "deny", "dismiss", "rule"})
+REJECTING_LEMMAS = frozenset({"reject", "refuse", "deny", "dismiss", "rule"})
 # Asking for something: what follows is what the speaker wants ("urged allies to ...").
 URGING_LEMMAS = frozenset(
     {"urge", "call", "press", "push", "appeal", "ask", "plead", "lobby", "demand", "renew"}
@@ -321,6 +320,11 @@ AUXILIARIES = frozenset(
 )
 TIME_WORDS = frozenset(
     [
+        "for",
+        "months",
+        "weeks",
+        "years",
+        "days",
         "on",
         "monday",
         "tuesday",

@@ -47,7 +47,8 @@ _CLUTTER_RE = re.compile(
     r"^(?:share(?: this(?: article| story)?)?|advertisement|read more\b.*|related\b.*|"
     r"sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|"
     r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
-    r"(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?|reporting by\b.*|editing by\b.*|"
+    r"(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?(?:\s*[,|–—-]\s*[^.]{0,60})?|"
+    r"(?:updated|published|posted|last updated)\b[^.]{0,60}|reporting by\b.*|editing by\b.*|"
     r"writing by\b.*|additional reporting\b.*|comments?\b.*|listen to this article\b.*|"
     r".*\bnewsletter\b.*|.*\bsign up\b.*|.*\bcookies?\b.*|.*\bemail address\b.*)$",
     re.IGNORECASE,

@@ -3,6 +3,7 @@ or a bare surname points back to."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
@@ -96,6 +97,14 @@ class Speaker:
 
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() and word not in CAP_STOP
+
+
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)$")
+
+
+def _role_word(word: str) -> bool:
+    """Part of a description, not a name: "the Velorian leader", "the Russian president"."""
+    return not _is_cap(word) or word.lower() in TITLE_WORDS or bool(_NATIONALITY_RE.match(word))
 
 
 def _take_plural_possessor(tokens: list[Token], k: int) -> bool:
@@ -303,6 +312,11 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         candidates.append(name)
     if kind == GROUP:
         candidates.extend(_group_candidates(text, toks))
+    if toks[0].lower in _SPOKES and len(toks) > 2 and toks[1].lower in ("for", "of", "at"):
+        # "the spokesperson for the Valdorian government" speaks for the government.
+        body = [t for t in toks[2:] if t.lower not in ("the", "a", "an")] or toks[2:]
+        name = text[body[0].start : body[-1].end]
+        candidates.append(name)
     if kind == PERSON and name == mention and low in _SPOKES and len(toks) > 1:
         # "a Pentagon spokesman", "a government spokesperson": unnamed, they speak for
         # the body that qualifies them.
@@ -413,8 +427,8 @@ class SpeakerTracker:
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
-            if not any(_is_cap(w) for w in speaker.name.split()):
-                # "the spokesman": the latest speaker with that role.
+            if all(_role_word(w) for w in speaker.name.split()):
+                # "the spokesman", "the Russian leader": the latest speaker in that role.
                 head = fold(speaker.name).split()[-1:]
                 for entity in reversed(self.entities[-12:]):
                     if head and head[0] in fold(entity.mention).split():
@@ -447,4 +461,21 @@ class SpeakerTracker:
                         end=speaker.end,
                         confidence=0.8,
                     )
+            if speaker.kind == GROUP:
+                # "officials at the ministry": the ministry the article has already named.
+                inner = [c for c in speaker.candidates[1:] if c and c[0].islower()]
+                for candidate in inner:
+                    inner_head = fold(candidate).split()[-1:]
+                    for entity in reversed(self.entities[-12:]):
+                        if (
+                            entity.kind != GROUP
+                            and inner_head
+                            and (inner_head[0] in fold(entity.mention).split())
+                        ):
+                            return replace(
+                                speaker,
+                                candidates=(*speaker.candidates, *entity.candidates),
+                                name=entity.name,
+                                kind=entity.kind,
+                            )
         return speaker

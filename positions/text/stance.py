@@ -43,6 +43,9 @@ _HEDGES = (
 # ...unless the speaker is pressing for it: "the time has come to consider ...".
 _PRESSING = ("should", "must", "need", "time has come", "urge", "call for", "call on")
 # Language of the explicitly undecided or deferring, whatever the topic (DESIGN §3).
+# Taking a side in so many words, whatever the question (weighed like any other cue).
+GENERIC_SUPPORT = ("in favour of", "in favor of", "came out in favour", "the right decision")
+GENERIC_OPPOSE = ("opposed to", "still opposed", "still opposes", "we say no")
 GENERIC_NEUTRAL = (
     "no decision",
     "decision has not yet been made",
@@ -53,8 +56,16 @@ GENERIC_NEUTRAL = (
     "policy has not changed",
     "our policy remains",
     "not going to speculate",
+    "hypothetical",
+    "hypotheticals",
+    "not going to get into",
+    "won't get into",
+    "not going to telegraph",
+    "won't preview",
     "won't speculate",
     "declined to comment",
+    "declined to say",
+    "would not say whether",
     "its own decisions",
     "their own decisions",
     "up to them to decide",
@@ -142,9 +153,10 @@ class Cue:
     weight: float
     phrase: str
     vocabulary: frozenset[str] = frozenset()  # its words as a set, for a quick subset test
+    generic: bool = False  # shipped for every topic: says nothing about which topic
 
 
-def make_cues(entries: list) -> list[Cue]:
+def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
     """Cue entries are strings, or {"phrase": ..., "weight": ...}: longer phrases weigh more."""
     cues: list[Cue] = []
     for entry in entries or []:
@@ -157,7 +169,7 @@ def make_cues(entries: list) -> list[Cue]:
             continue
         if weight is None:
             weight = min(1.0 + 0.5 * (len(ws) - 1), 2.5)
-        cues.append(Cue(ws, float(weight), phrase, frozenset(ws)))
+        cues.append(Cue(ws, float(weight), phrase, frozenset(ws), generic))
     return cues
 
 
@@ -186,9 +198,9 @@ class TopicCues:
         return cls(
             slug,
             make_cues(cue_phrases),
-            make_cues(support),
-            make_cues(oppose),
-            make_cues(list(neutral or []) + list(GENERIC_NEUTRAL)),
+            make_cues(support) + make_cues(list(GENERIC_SUPPORT), generic=True),
+            make_cues(oppose) + make_cues(list(GENERIC_OPPOSE), generic=True),
+            make_cues(neutral) + make_cues(list(GENERIC_NEUTRAL), generic=True),
         )
 
 
@@ -241,7 +253,7 @@ def relevance(topic: TopicCues, text: str, context: str) -> float:
         if _find(cue, ws, index):
             return 1.0
     for cue in _present(topic, ("support", "oppose"), index):
-        if len(cue.words) >= 2 and _find(cue, ws, index):
+        if len(cue.words) >= 2 and not cue.generic and _find(cue, ws, index):
             return 1.0
     cws = words(context)
     cindex = _index(cws)

@@ -225,7 +225,7 @@ class _Finder:
             if statement.date.phrase or statement.speaker is None:
                 continue
             name = statement.speaker.name
-            if i > 0:
+            if i > 0 and statement.direct:
                 prev = out[i - 1]
                 if (
                     prev.speaker is not None
@@ -314,7 +314,12 @@ class _Finder:
             if subject is None:
                 continue
             speaker, subj_begin = subject
-            if meta or _narrative(tokens, verb, speaker, subj_begin):
+            embedded = (
+                subj_begin > 0
+                and tokens[subj_begin - 1].lower == "that"
+                and any(other.index < subj_begin for other in verbs)
+            )
+            if meta or embedded or _narrative(tokens, verb, speaker, subj_begin):
                 used.add(verb.index)
                 continue
             reported.append((verb, speaker, subj_begin, verb.span))
@@ -472,7 +477,9 @@ class _Finder:
             and len(speaker.name.split()) <= 3
         ):
             resolved = self.tracker.resolve(speaker)
-            if resolved is not None:
+            # A lone capitalised word ("Nordland is reviewing ...") is a person only if
+            # it is the surname of someone already named.
+            if resolved is not None and (resolved is not speaker or len(speaker.name.split()) > 1):
                 self.tracker.note(resolved)
         elif speaker is not None and not speaker.pronoun and speaker.kind == "person":
             self.tracker.note(speaker)
@@ -764,8 +771,10 @@ class _Finder:
         # The date goes with the verb ("said on Tuesday", "had warned in September 2022"),
         # else with the words before the speaker ("On Monday, X said"), never with a
         # relative clause about the speaker ("X, who ruled it out in 2023, said").
-        region_end = min(verb.end + 14, len(tokens) - 1)
-        for j in range(verb.end, region_end):
+        # Up to "that" if it comes soon ("told The Economist on Friday that"), else only the
+        # words right after the verb: a date further on belongs to what was said.
+        region_end = min(verb.end + 3, len(tokens) - 1)
+        for j in range(verb.end, min(verb.end + 12, len(tokens) - 1)):
             if tokens[j].lower in ("that", ":") or tokens[j].quote is not None:
                 region_end = j
                 break

@@ -41,9 +41,10 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
 
 
 def _words(text: str, start: int, end: int) -> list[Token]:
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group()
-        s, e = m.span()
-        out.append(Token(word, s, e, word.lower()))
-    return out
+    # tuple.__new__ directly: a NamedTuple's own constructor adds a Python-level call per
+    # token, and tokens are the pipeline's main cost.
+    new = tuple.__new__
+    return [
+        new(Token, (m.group(), m.start(), m.end(), m.group().lower(), None))
+        for m in _TOKEN_RE.finditer(text, start, end)
+    ]

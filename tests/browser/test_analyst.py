@@ -190,3 +190,6 @@ def test_the_timeline_is_usable_on_a_phone(page, live_server, login, analyst, st
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400
     screenshot("analyst-actor-timeline-phone")
+    page.goto(f"{live_server.url}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    screenshot("analyst-topic-overview-phone")

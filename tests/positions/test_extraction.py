@@ -150,3 +150,9 @@ def test_the_seed_article_yields_the_expected_speakers_and_stances():
     quotes = [s.quote for s in statements]
     assert len(quotes) == len(set(quotes))
     assert not any("seen here" in q or "Pictured" in q for q in quotes)
+
+
+def test_a_full_name_joins_the_actor_first_seen_by_surname_only(harbour_topic):
+    extract_statements(article=_article("Quist said the ban on trawlers must stay for years."))
+    extract_statements(article=_article("Mara Quist said the ban on trawlers must stay, again."))
+    assert Actor.objects.filter(name__icontains="Quist").count() == 1

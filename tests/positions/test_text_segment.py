@@ -71,3 +71,11 @@ def test_it_splits_after_u_s_when_a_new_sentence_starts():
 def test_it_never_splits_inside_a_quotation():
     text = "'We are ready. We will act,' Quist said. Falk disagreed."
     assert _sentences(text) == ["'We are ready. We will act,' Quist said.", "Falk disagreed."]
+
+
+def test_bylines_and_timestamps_are_clutter_but_sentences_starting_alike_are_not():
+    text = (
+        "By Tove Ahl, Northern Wire\n\nUpdated 09:12 GMT\n\n"
+        "By the end of the week the ferry will run again, Mara Quist said."
+    )
+    assert _kept(text) == ["By the end of the week the ferry will run again, Mara Quist said."]

@@ -242,3 +242,13 @@ def test_a_person_of_an_organisation_is_a_person():
 def test_an_unnamed_spokesman_speaks_for_the_body_that_qualifies_him():
     st = _one("A harbour authority spokesman said the quay would reopen within a month.")
     assert "harbour authority" in st.speaker.candidates
+
+
+def test_a_definite_description_points_back_to_the_person_last_named():
+    text = (
+        "Velorian President Ilario Brand met the envoys in Dolmar on Monday.\n\n"
+        "The Velorian leader said the harbour would stay closed to foreign fleets."
+    )
+    st = _one(text)
+    assert st.speaker.name == "Ilario Brand"
+    assert st.speaker.mention == "Velorian leader"
