@@ -117,8 +117,12 @@ class StatementQuerySet(models.QuerySet):
         )
 
     def untouched_by_editors(self):
+        # Tags and notes are editors' work too, even when they left the review state alone.
         return self.filter(
-            origin=Statement.Origin.MACHINE, review_state=Statement.ReviewState.UNREVIEWED
+            origin=Statement.Origin.MACHINE,
+            review_state=Statement.ReviewState.UNREVIEWED,
+            tags=[],
+            note="",
         )
 
 
@@ -220,4 +224,9 @@ class Statement(models.Model):
 
     @property
     def touched_by_editor(self) -> bool:
-        return self.origin == self.Origin.EDITOR or self.review_state != self.ReviewState.UNREVIEWED
+        return (
+            self.origin == self.Origin.EDITOR
+            or self.review_state != self.ReviewState.UNREVIEWED
+            or bool(self.tags)
+            or bool(self.note)
+        )

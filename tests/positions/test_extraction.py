@@ -117,6 +117,20 @@ def test_rerunning_never_overwrites_an_editor_touched_statement(harbour_topic, e
     assert same_span.count() == 1
 
 
+def test_rerunning_keeps_a_statement_an_editor_only_tagged(harbour_topic, editor):
+    article = _article()
+    statement = next(
+        s for s in extract_statements(article=article) if s.actor and s.actor.name == "Oren Falk"
+    )
+    Statement.objects.filter(pk=statement.pk).update(
+        tags=["follow-up"], note="Check the date", stance=Stance.NEUTRAL
+    )
+    extract_statements(article=article)
+    statement.refresh_from_db()
+    assert statement.tags == ["follow-up"] and statement.note == "Check the date"
+    assert statement.stance == Stance.NEUTRAL  # not re-classified over the editor's work
+
+
 def test_a_pronoun_without_anyone_to_point_at_is_left_for_editors(harbour_topic):
     statements = extract_statements(article=_article('"The ban must stay, and it will," he said.'))
     assert statements == [] or all(s.needs_review for s in statements)
