@@ -22,4 +22,3 @@ urlpatterns = [
     path("review/", include("review.urls")),
     path("", include("positions.urls")),
 ]
-

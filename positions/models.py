@@ -230,3 +230,76 @@ class Statement(models.Model):
             or bool(self.tags)
             or bool(self.note)
         )
+
+
+class Shift(models.Model):
+    """A stored shift of an actor's derived position on a topic (timeline.detect_shifts over
+    the actor's counted statements): rebuilt by services.summaries_refresh, never edited."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="shifts")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="shifts")
+    before_statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    after_statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    from_position = models.CharField(max_length=10)
+    to_position = models.CharField(max_length=10)
+    before_date = models.DateField()
+    after_date = models.DateField()
+    # The recency-weighted mean score right after the shift (for the chart's step line).
+    mean = models.FloatField(default=0.0)
+
+    class Meta:
+        ordering = ["-after_date", "-after_statement_id"]
+        indexes = [
+            models.Index(
+                fields=["topic", "-after_date", "-after_statement"], name="shift_topic_date"
+            ),
+            models.Index(fields=["actor", "topic", "after_date"], name="shift_actor_topic"),
+            models.Index(fields=["before_statement"], name="shift_before_stmt"),
+            models.Index(fields=["after_statement"], name="shift_after_stmt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}/{self.topic_id}: {self.from_position} → {self.to_position}"
+
+
+class ActorTopicSummary(models.Model):
+    """One actor's counted statements on one topic, summarised for the topic overview:
+    derived current position, number of statements, first/last date and latest shift.
+    Rebuilt by services.summaries_refresh whenever counted statements change."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="topic_summaries")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="actor_summaries")
+    position = models.CharField(max_length=10, blank=True)
+    # The recency-weighted mean score the position was read from.
+    position_score = models.FloatField(null=True, blank=True)
+    # 0 = support, 1 = neutral, 2 = oppose, 9 = none (the overview's "position" sort).
+    position_rank = models.PositiveSmallIntegerField(default=9)
+    statement_count = models.PositiveIntegerField(default=0)
+    first_date = models.DateField(null=True, blank=True)
+    last_date = models.DateField(null=True, blank=True)
+    shift_count = models.PositiveIntegerField(default=0)
+    latest_shift = models.ForeignKey(
+        Shift, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    latest_shift_date = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "actor topic summaries"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "topic"], name="summary_unique_actor_topic")
+        ]
+        indexes = [
+            models.Index(fields=["topic", "-statement_count", "actor"], name="summary_topic_count"),
+            models.Index(fields=["topic", "position_rank"], name="summary_topic_position"),
+            models.Index(fields=["topic", "last_date"], name="summary_topic_last"),
+            models.Index(fields=["topic", "first_date"], name="summary_topic_first"),
+            models.Index(fields=["topic", "latest_shift_date"], name="summary_topic_shift"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}/{self.topic_id}: {self.position or '—'} ({self.statement_count})"

@@ -22,7 +22,9 @@ def test_the_login_page_is_open():
 
 def test_login_with_password_works(analyst):
     client = Client()
-    response = client.post(reverse("login"), {"username": analyst.username, "password": "correct-horse-battery-staple"})
+    response = client.post(
+        reverse("login"), {"username": analyst.username, "password": "correct-horse-battery-staple"}
+    )
     assert response.status_code == 302
     assert client.get(reverse("positions:home")).status_code == 200
 

@@ -11,7 +11,6 @@ import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 from types import SimpleNamespace
 
 import pytest

@@ -24,7 +24,9 @@ def test_an_admin_pastes_html_and_watches_the_job_finish(
 ):
     # Hold the job in the queue so the page is seen polling before it runs.
     queued = []
-    monkeypatch.setattr(article_tasks.ingest_job, "delay", lambda job_id, **kw: queued.append(job_id))
+    monkeypatch.setattr(
+        article_tasks.ingest_job, "delay", lambda job_id, **kw: queued.append(job_id)
+    )
 
     login(admin_user)
     page.goto(f"{live_server.url}/ingest/")

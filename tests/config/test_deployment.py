@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 SETTINGS_SOURCE = (ROOT / "config" / "settings.py").read_text()
 # Variables the settings module reads, by any of its env helpers or os.environ.
-SETTINGS_VARIABLES = set(re.findall(r"""env_\w+\(\s*["']([A-Z0-9_]+)["']""", SETTINGS_SOURCE)) | set(
-    re.findall(r"""os\.environ\.get\(\s*["']([A-Z0-9_]+)["']""", SETTINGS_SOURCE)
-)
+SETTINGS_VARIABLES = set(
+    re.findall(r"""env_\w+\(\s*["']([A-Z0-9_]+)["']""", SETTINGS_SOURCE)
+) | set(re.findall(r"""os\.environ\.get\(\s*["']([A-Z0-9_]+)["']""", SETTINGS_SOURCE))
 
 
 def _command_words(service: dict) -> list[str]:
@@ -101,7 +101,11 @@ def test_check_deploy_passes_in_production_mode():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -110,7 +114,12 @@ def test_check_deploy_passes_in_production_mode():
 def test_production_mode_refuses_to_start_without_a_secret_key():
     env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "0"}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
