@@ -245,6 +245,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Mail -----------------------------------------------------------------------------
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in e-mail digests
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "stance-tracker@localhost")
 
@@ -256,6 +257,14 @@ INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 10 * 1024 * 1024)
 INGEST_CONNECT_TIMEOUT = env_int("INGEST_CONNECT_TIMEOUT", 10)
 INGEST_READ_TIMEOUT = env_int("INGEST_READ_TIMEOUT", 20)
 INGEST_TOTAL_TIMEOUT = env_int("INGEST_TOTAL_TIMEOUT", 60)
+INGEST_MAX_RETRIES = env_int("INGEST_MAX_RETRIES", 4)
+INGEST_RETRY_BACKOFF_MAX = env_int("INGEST_RETRY_BACKOFF_MAX", 600)
+INGEST_ZIP_MAX_FILES = env_int("INGEST_ZIP_MAX_FILES", 1000)
+INGEST_ZIP_MAX_BYTES = env_int("INGEST_ZIP_MAX_BYTES", 100 * 1024 * 1024)
+INGEST_FEED_MAX_ENTRIES = env_int("INGEST_FEED_MAX_ENTRIES", 1000)
+INGEST_FEED_MAX_NEW = env_int("INGEST_FEED_MAX_NEW", 50)
+# A CA bundle for fetching, for sites behind a private CA; verification is never turned off.
+INGEST_CA_BUNDLE = env_str("INGEST_CA_BUNDLE", "")
 
 STANCE_MODEL_DIR = Path(env_str("STANCE_MODEL_DIR", str(VAR_DIR / "models")))
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from .models import Actor, ActorAlias, Statement
+from .summaries import (  # noqa: F401 - the summaries services, re-exported
+    summaries_rebuild_all,
+    summaries_refresh,
+    summaries_refresh_on_commit,
+)
 from .text.names import fold
 
 
@@ -29,7 +36,9 @@ def actor_add_alias(*, actor: Actor, surface: str) -> ActorAlias | None:
 
 
 @transaction.atomic
-def actor_create(*, name: str, kind: str = Actor.Kind.PERSON, aliases: list[str] = (), **fields) -> Actor:
+def actor_create(
+    *, name: str, kind: str = Actor.Kind.PERSON, aliases: Sequence[str] = (), **fields
+) -> Actor:
     actor = Actor.objects.create(name=name, slug=unique_actor_slug(name), kind=kind, **fields)
     for surface in [name, *aliases]:
         actor_add_alias(actor=actor, surface=surface)
@@ -44,6 +53,11 @@ def actor_merge(*, source: Actor, target: Actor) -> Actor:
         raise ValueError("An actor cannot be merged into itself.")
     if target.merged_into_id:
         raise ValueError(f"{target} was itself merged into another actor; merge into that one.")
+    topic_ids = set(
+        Statement.objects.filter(actor=source, topic__isnull=False).values_list(
+            "topic_id", flat=True
+        )
+    )
     for statement in Statement.objects.filter(actor=source):
         # Saved one by one so each move is in the statement's history.
         statement.actor = target
@@ -58,10 +72,21 @@ def actor_merge(*, source: Actor, target: Actor) -> Actor:
     Actor.objects.filter(merged_into=source).update(merged_into=target)
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])
+    summaries_refresh_on_commit(
+        [(source.pk, t) for t in topic_ids] + [(target.pk, t) for t in topic_ids]
+    )
     return target
 
 
-EDITABLE_STATEMENT_FIELDS = {"actor", "stance", "topic", "statement_date", "is_direct", "tags", "note"}
+EDITABLE_STATEMENT_FIELDS = {
+    "actor",
+    "stance",
+    "topic",
+    "statement_date",
+    "is_direct",
+    "tags",
+    "note",
+}
 
 
 @transaction.atomic
@@ -73,6 +98,7 @@ def statement_review(*, statement: Statement, user, state: str, **changes) -> St
     unknown = set(changes) - EDITABLE_STATEMENT_FIELDS
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    pairs = {(statement.actor_id, statement.topic_id)}
     changed = False
     for field, value in changes.items():
         if getattr(statement, field) != value:
@@ -89,6 +115,7 @@ def statement_review(*, statement: Statement, user, state: str, **changes) -> St
     statement.reviewed_at = timezone.now()
     statement._history_user = user
     statement.save()
+    summaries_refresh_on_commit(pairs | {(statement.actor_id, statement.topic_id)})
     return statement
 
 
@@ -100,7 +127,10 @@ def extract_statements(*, article) -> list[Statement]:
     """
     from .extraction import extract_article
 
-    return extract_article(article)
+    before = set(Statement.objects.filter(article=article).values_list("actor_id", "topic_id"))
+    stored = extract_article(article)
+    summaries_refresh_on_commit(before | {(s.actor_id, s.topic_id) for s in stored})
+    return stored
 
 
 def stance_models_train(*, topic_slug: str | None = None, force: bool = False) -> list:
@@ -142,15 +172,14 @@ def statement_annotate(
     if fields:
         statement._history_user = user
         statement.save(update_fields=[*fields, "updated_at"])
+        summaries_refresh_on_commit([(statement.actor_id, statement.topic_id)])
     return statement
 
 
 @transaction.atomic
 def statement_set_date(*, statement: Statement, user, statement_date) -> Statement:
     """An editor's date is exact to the day (or unknown when cleared); counts as a correction."""
-    precision = (
-        Statement.DatePrecision.DAY if statement_date else Statement.DatePrecision.UNKNOWN
-    )
+    precision = Statement.DatePrecision.DAY if statement_date else Statement.DatePrecision.UNKNOWN
     precision_changed = statement.date_precision != precision
     statement.date_precision = precision
     state = Statement.ReviewState.CONFIRMED
@@ -214,6 +243,7 @@ def statement_create_by_editor(
     statement.full_clean(validate_unique=False, validate_constraints=False)
     statement._history_user = user
     statement.save()
+    summaries_refresh_on_commit([(statement.actor_id, statement.topic_id)])
     return statement
 
 

@@ -19,3 +19,9 @@ def retrain_stance_models(**_kwargs) -> dict[str, str]:
     for topic, line in summary.items():
         logger.info("Stance model %s: %s", topic, line)
     return summary
+
+
+@shared_task(acks_late=True)
+def refresh_summaries(pairs: list[list[int]]) -> int:
+    """Recompute the stored summaries and shifts of these (actor_id, topic_id) pairs."""
+    return services.summaries_refresh(pairs=[tuple(p) for p in pairs])
