@@ -105,37 +105,106 @@ COUNTED = (
 )
 
 
-def timeline_sql(tables: dict) -> str:
-    return f"""
+def timeline_sql(tables: dict, *, aggregated: bool, compare: bool = False) -> list[str]:
+    """The rows the actor timeline page reads: the stored summary, the chart (one row per
+    statement, or per month and stance when aggregated), the position points (short
+    histories) or the stored shifts with both statements (long ones), and one page of
+    evidence with its context."""
+    summary = f"""
+        SELECT * FROM {tables["summary"]} WHERE actor_id = %(actor)s AND topic_id = %(topic)s
+    """
+    evidence = f"""
         SELECT s.id, s.statement_date, s.stance, s.stance_score, s.quote, s.is_direct,
-               s.review_state, s.article_id, o.name
+               s.review_state, s.article_id, a.title, o.name,
+               substr(a.text, CASE WHEN s.start > 240 THEN s.start - 239 ELSE 1 END,
+                      CASE WHEN s.start > 240 THEN 240 ELSE s.start END),
+               substr(a.text, s."end" + 1, 240)
         FROM {tables["statement"]} s
         JOIN {tables["article"]} a ON a.id = s.article_id
         LEFT JOIN {tables["outlet"]} o ON o.id = a.outlet_id
-        WHERE s.actor_id = %s AND s.topic_id = %s AND {COUNTED}
-        ORDER BY s.statement_date, s.id
+        WHERE s.actor_id = %(actor)s AND s.topic_id = %(topic)s AND {COUNTED}
+        ORDER BY s.statement_date DESC NULLS LAST, s.id DESC
+        LIMIT 26
     """
-
-
-def overview_sql(tables: dict) -> list[str]:
-    """One row per actor (name, count, first and last date), and every (actor, date,
-    stance, score) that positions are derived from."""
-    return [
-        f"""
-        SELECT s.actor_id, ac.name, ac.kind, count(*), min(s.statement_date),
-               max(s.statement_date)
+    if aggregated:
+        # Unfiltered and long: the page draws the stored months (ActorTopicMonth).
+        chart = f"""
+            SELECT m.month, m.stance, m.actor_id, m.statement_count, m.score_sum,
+                   m.last_statement_id, m.last_date
+            FROM {tables["month"]} m
+            WHERE m.actor_id = %(actor)s AND m.topic_id = %(topic)s
+        """
+        shifts = f"""
+            SELECT sh.*, b.quote, b.statement_date, ab.title, ob.name,
+                   f.quote, f.statement_date, af.title, of.name
+            FROM {tables["shift"]} sh
+            JOIN {tables["statement"]} b ON b.id = sh.before_statement_id
+            JOIN {tables["article"]} ab ON ab.id = b.article_id
+            LEFT JOIN {tables["outlet"]} ob ON ob.id = ab.outlet_id
+            JOIN {tables["statement"]} f ON f.id = sh.after_statement_id
+            JOIN {tables["article"]} af ON af.id = f.article_id
+            LEFT JOIN {tables["outlet"]} of ON of.id = af.outlet_id
+            WHERE sh.actor_id = %(actor)s AND sh.topic_id = %(topic)s
+            ORDER BY sh.after_date DESC, sh.after_statement_id DESC
+        """
+        # The page reads every shift of the pair bare (the step line, the count), and the
+        # newest three with both statements (the ones it shows).
+        bare = f"""
+            SELECT sh.*, ac.name FROM {tables["shift"]} sh
+            JOIN {tables["actor"]} ac ON ac.id = sh.actor_id
+            WHERE sh.actor_id = %(actor)s AND sh.topic_id = %(topic)s
+            ORDER BY sh.after_date DESC, sh.after_statement_id DESC
+        """
+        if compare:
+            return [summary, chart, shifts, evidence]
+        return [summary, chart, bare, shifts + " LIMIT 3", evidence]
+    chart = f"""
+        SELECT s.id, s.statement_date, s.stance, s.stance_score, s.quote, s.is_direct,
+               s.actor_id, s.article_id, o.name
         FROM {tables["statement"]} s
         JOIN {tables["article"]} a ON a.id = s.article_id
-        JOIN {tables["actor"]} ac ON ac.id = s.actor_id
-        WHERE s.topic_id = %s AND s.statement_date IS NOT NULL AND {COUNTED}
-        GROUP BY s.actor_id, ac.name, ac.kind
-        """,
-        f"""
+        LEFT JOIN {tables["outlet"]} o ON o.id = a.outlet_id
+        WHERE s.actor_id = %(actor)s AND s.topic_id = %(topic)s AND {COUNTED}
+        ORDER BY s.statement_date, s.id
+    """
+    points = f"""
         SELECT s.actor_id, s.id, s.statement_date, s.stance, s.stance_score
         FROM {tables["statement"]} s
         JOIN {tables["article"]} a ON a.id = s.article_id
-        WHERE s.topic_id = %s AND s.actor_id IS NOT NULL AND s.statement_date IS NOT NULL
-          AND {COUNTED}
+        WHERE s.actor_id = %(actor)s AND s.topic_id = %(topic)s
+          AND s.statement_date IS NOT NULL AND {COUNTED}
+    """
+    return [summary, chart, points, evidence]
+
+
+def overview_sql(tables: dict) -> list[str]:
+    """The rows the overview reads from the stored summaries: actors per position, the
+    first page of 50 actors (most statements first) with their latest shift, and the 8
+    most recent shifts with both statements."""
+    return [
+        f"""
+        SELECT position, count(*) FROM {tables["summary"]} WHERE topic_id = %(topic)s
+        GROUP BY position
+        """,
+        f"""
+        SELECT su.*, ac.name, ac.slug, ac.kind, ac.country, ac.affiliation,
+               sh.from_position, sh.to_position, sh.after_date
+        FROM {tables["summary"]} su
+        JOIN {tables["actor"]} ac ON ac.id = su.actor_id
+        LEFT JOIN {tables["shift"]} sh ON sh.id = su.latest_shift_id
+        WHERE su.topic_id = %(topic)s
+        ORDER BY su.statement_count DESC, lower(ac.name), su.actor_id
+        LIMIT 50
+        """,
+        f"""
+        SELECT sh.*, ac.name, ac.slug, b.quote, b.statement_date, f.quote, f.statement_date
+        FROM {tables["shift"]} sh
+        JOIN {tables["actor"]} ac ON ac.id = sh.actor_id
+        JOIN {tables["statement"]} b ON b.id = sh.before_statement_id
+        JOIN {tables["statement"]} f ON f.id = sh.after_statement_id
+        WHERE sh.topic_id = %(topic)s
+        ORDER BY sh.after_date DESC, sh.after_statement_id DESC
+        LIMIT 8
         """,
     ]
 
@@ -150,7 +219,15 @@ def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Resul
     from accounts.roles import Role
     from accounts.services import user_set_role
     from articles.models import Article, Outlet
-    from positions.models import Actor, Statement, Topic
+    from positions.models import (
+        Actor,
+        ActorTopicMonth,
+        ActorTopicSummary,
+        Shift,
+        Statement,
+        Topic,
+    )
+    from positions.selectors import CHART_POINTS_MAX
 
     # Measure as production runs: no query log, no debug toolbar-like overhead.
     settings.DEBUG = False
@@ -169,6 +246,9 @@ def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Resul
         "article": connection.ops.quote_name(Article._meta.db_table),
         "outlet": connection.ops.quote_name(Outlet._meta.db_table),
         "actor": connection.ops.quote_name(Actor._meta.db_table),
+        "summary": connection.ops.quote_name(ActorTopicSummary._meta.db_table),
+        "shift": connection.ops.quote_name(Shift._meta.db_table),
+        "month": connection.ops.quote_name(ActorTopicMonth._meta.db_table),
     }
     busiest_topic = (
         Statement.objects.counted()
@@ -208,7 +288,7 @@ def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Resul
 
         return fetch
 
-    def raw(sqls: list[str], params: list) -> Callable[[], int]:
+    def raw(sqls: list[str], params: dict) -> Callable[[], int]:
         def fetch() -> int:
             rows = 0
             with connection.cursor() as cursor:
@@ -220,17 +300,54 @@ def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Resul
         return fetch
 
     cases = []
-    for label, actor in (("busiest actor", busiest), ("median actor", median)):
+    for label, actor, n in (
+        ("busiest actor", busiest, per_actor[0]["n"]),
+        ("median actor", median, per_actor[len(per_actor) // 2]["n"]),
+    ):
         url = f"{reverse('positions:actor', args=[actor.slug])}?topic={topic.slug}"
+        sqls = timeline_sql(tables, aggregated=n > CHART_POINTS_MAX)
         cases.append(
-            (f"actor timeline ({label})", url, [timeline_sql(tables)], [actor.pk, topic.pk])
+            (f"actor timeline ({label})", url, sqls, {"actor": actor.pk, "topic": topic.pk})
         )
     cases.append(
         (
             "topic overview",
             reverse("positions:topic", args=[topic.slug]),
             overview_sql(tables),
-            [topic.pk],
+            {"topic": topic.pk},
+        )
+    )
+    # Not in the targets' table of issue 5, measured all the same: shifts and compare.
+    top = [Actor.objects.get(pk=row["actor_id"]).slug for row in per_actor[:3]]
+    cases.append(
+        (
+            "shifts (busiest topic)",
+            f"{reverse('positions:shifts')}?topic={topic.slug}",
+            [
+                f"""SELECT count(*) FROM {tables["shift"]} WHERE topic_id = %(topic)s""",
+                overview_sql(tables)[2].replace("LIMIT 8", "LIMIT 25"),
+            ],
+            {"topic": topic.pk},
+        )
+    )
+    compare_ids = [row["actor_id"] for row in per_actor[:3]]
+    in_ids = "(" + ", ".join(str(int(i)) for i in compare_ids) + ")"
+    compare_sql = timeline_sql(
+        tables, aggregated=sum(row["n"] for row in per_actor[:3]) > CHART_POINTS_MAX, compare=True
+    )
+    cases.append(
+        (
+            "compare (3 busiest actors)",
+            f"{reverse('positions:compare')}?topic={topic.slug}&"
+            + "&".join(f"actor={slug}" for slug in top),
+            [
+                f"""SELECT su.*, ac.name FROM {tables["summary"]} su
+                    JOIN {tables["actor"]} ac ON ac.id = su.actor_id
+                    WHERE su.topic_id = %(topic)s ORDER BY su.statement_count DESC LIMIT 200""",
+                compare_sql[1].replace("actor_id = %(actor)s", f"actor_id IN {in_ids}"),
+                compare_sql[2].replace("actor_id = %(actor)s", f"actor_id IN {in_ids}"),
+            ],
+            {"topic": topic.pk},
         )
     )
 

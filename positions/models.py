@@ -195,6 +195,12 @@ class Statement(models.Model):
                 fields=["review_state", "needs_review", "created_at"], name="stmt_review_queue"
             ),
             models.Index(fields=["article", "start"], name="stmt_article_span"),
+            # Covering (PostgreSQL): a long timeline's chart is aggregated by an index-only scan.
+            models.Index(
+                fields=["topic", "actor", "statement_date"],
+                include=["id", "stance", "stance_score", "review_state", "is_direct", "article"],
+                name="stmt_topic_actor_cover",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="stmt_span_not_empty"),
@@ -296,10 +302,32 @@ class ActorTopicSummary(models.Model):
         indexes = [
             models.Index(fields=["topic", "-statement_count", "actor"], name="summary_topic_count"),
             models.Index(fields=["topic", "position_rank"], name="summary_topic_position"),
-            models.Index(fields=["topic", "last_date"], name="summary_topic_last"),
-            models.Index(fields=["topic", "first_date"], name="summary_topic_first"),
-            models.Index(fields=["topic", "latest_shift_date"], name="summary_topic_shift"),
+            # More in migration 0004 (PostgreSQL: NULLS FIRST/LAST orders SQLite cannot index).
         ]
 
     def __str__(self) -> str:
         return f"{self.actor_id}/{self.topic_id}: {self.position or '—'} ({self.statement_count})"
+
+
+class ActorTopicMonth(models.Model):
+    """One month of an actor's counted, stance-taking statements on a topic, per stance
+    (month NULL: the undated ones): what a long timeline's chart draws when unfiltered.
+    Rebuilt with the summaries by services.summaries_refresh."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(null=True, blank=True)
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    statement_count = models.PositiveIntegerField(default=0)
+    score_sum = models.FloatField(default=0.0)
+    # The latest statement of the month (what a click on the chart opens), and its date.
+    last_statement_id = models.BigIntegerField()
+    last_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["actor", "topic", "month"], name="month_actor_topic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}/{self.topic_id} {self.month}: {self.stance}"

@@ -13,10 +13,11 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import TruncMonth
 
 from . import timeline
-from .models import ActorTopicSummary, Shift, Statement
+from .models import ActorTopicMonth, ActorTopicSummary, Shift, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,44 @@ def counted_points() -> object:
         Statement.objects.counted()
         .with_stance()
         .filter(actor__isnull=False, topic__isnull=False, statement_date__isnull=False)
+        .order_by()
+    )
+
+
+def _months(qs) -> list[ActorTopicMonth]:
+    """Per (actor, topic, month, stance): counted stance-taking statements, undated ones
+    included (month NULL), aggregated in SQL."""
+    rows = (
+        qs.order_by()
+        .annotate(month=TruncMonth("statement_date"))
+        .values("actor_id", "topic_id", "month", "stance")
+        .annotate(
+            n=Count("id"), total=Sum("stance_score"), last_id=Max("id"), last=Max("statement_date")
+        )
+        .values_list("actor_id", "topic_id", "month", "stance", "n", "total", "last_id", "last")
+    )
+    return [
+        ActorTopicMonth(
+            actor_id=actor_id,
+            topic_id=topic_id,
+            month=month.date() if hasattr(month, "date") and callable(month.date) else month,
+            stance=stance,
+            statement_count=n,
+            score_sum=total or 0.0,
+            last_statement_id=last_id,
+            last_date=last,
+        )
+        for actor_id, topic_id, month, stance, n, total, last_id, last in rows
+    ]
+
+
+def counted_statements():
+    """What an actor's timeline lists unfiltered: counted, stance-taking, with an actor and
+    a topic (dated or not)."""
+    return (
+        Statement.objects.counted()
+        .with_stance()
+        .filter(actor__isnull=False, topic__isnull=False)
         .order_by()
     )
 
@@ -124,12 +163,21 @@ def summaries_refresh(*, pairs: Iterable) -> int:
     condition = Q()
     for actor_id, topic_id in wanted:
         condition |= Q(actor_id=actor_id, topic_id=topic_id)
+    months = [
+        m
+        for m in _months(
+            counted_statements().filter(actor_id__in=actor_ids, topic_id__in=topic_ids)
+        )
+        if (m.actor_id, m.topic_id) in wanted
+    ]
     with transaction.atomic():
         # Lock the pairs' summaries so two refreshes of the same pair do not interleave.
         list(ActorTopicSummary.objects.select_for_update().filter(condition).values_list("pk"))
         ActorTopicSummary.objects.filter(condition).delete()
         Shift.objects.filter(condition).delete()
+        ActorTopicMonth.objects.filter(condition).delete()
         _save(derived)
+        ActorTopicMonth.objects.bulk_create(months, batch_size=BATCH)
     return len(derived)
 
 
@@ -162,20 +210,27 @@ def summaries_rebuild_all() -> int:
         summary, shifts = _derive(pair, points)
         if summary is not None:
             derived.append((summary, shifts))
+    months = _months(counted_statements())
+    # TRUNCATE is much faster, but not allowed inside a caller's transaction that already
+    # wrote rows referencing these tables (pending deferred-constraint triggers).
+    truncate = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if truncate:
             tables = ", ".join(
-                connection.ops.quote_name(m._meta.db_table) for m in (ActorTopicSummary, Shift)
+                connection.ops.quote_name(m._meta.db_table)
+                for m in (ActorTopicSummary, Shift, ActorTopicMonth)
             )
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {tables}")
         else:
             ActorTopicSummary.objects.all().delete()
             Shift.objects.all().delete()
+            ActorTopicMonth.objects.all().delete()
         _save(derived)
+        ActorTopicMonth.objects.bulk_create(months, batch_size=BATCH)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (ActorTopicSummary, Shift):
+            for model in (ActorTopicSummary, Shift, ActorTopicMonth):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     logger.info("Rebuilt %d actor/topic summaries", len(derived))
     return len(derived)

@@ -21,7 +21,16 @@ def retrain_stance_models(**_kwargs) -> dict[str, str]:
     return summary
 
 
-@shared_task(acks_late=True)
+from django.db import IntegrityError  # noqa: E402 - kept with the task that uses it
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(IntegrityError,),
+    retry_backoff=True,
+    max_retries=3,
+)
 def refresh_summaries(pairs: list[list[int]]) -> int:
-    """Recompute the stored summaries and shifts of these (actor_id, topic_id) pairs."""
+    """Recompute the stored summaries and shifts of these (actor_id, topic_id) pairs.
+    Idempotent: a refresh that raced another one for a new pair (unique summary) retries."""
     return services.summaries_refresh(pairs=[tuple(p) for p in pairs])

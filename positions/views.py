@@ -21,7 +21,7 @@ from accounts.roles import analyst_required
 from articles.models import Article, Outlet
 
 from . import selectors
-from .models import Actor, Stance, Statement, Topic
+from .models import Actor, ActorTopicSummary, Stance, Statement, Topic
 from .selectors import SPEECH_CHOICES, StatementFilters
 from .timeline import POSITIONS
 
@@ -132,8 +132,9 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
     )
     rows = overview.rows
     page_obj = _page(request, rows, size=OVERVIEW_PAGE_SIZE)
-    selectors.load_latest_shifts(page_obj.object_list, topic)
-    counts = [(p, label, sum(1 for r in rows if r.position == p)) for p, label in POSITION_CHOICES]
+    if not isinstance(rows, selectors.SummaryRows):
+        selectors.load_latest_shifts(page_obj.object_list, topic)
+    counts = [(p, label, overview.counts.get(p, 0)) for p, label in POSITION_CHOICES]
     context = {
         "topic": topic,
         "topics": topics,
@@ -182,7 +183,13 @@ def _actor_topic(request, actor: Actor, topics: list[Topic]) -> Topic | None:
         if topic is not None:
             return topic
     # The topic this actor said most about, else the first active topic.
-    most = (
+    summary = (
+        ActorTopicSummary.objects.filter(actor=actor)
+        .order_by("-statement_count", "topic_id")
+        .values("topic_id")
+        .first()
+    )
+    most = summary or (
         Statement.objects.counted()
         .with_stance()
         .filter(actor=actor, topic__isnull=False)
@@ -216,7 +223,8 @@ def actor_detail(request, slug: str):
     # busy actor's rows from the statistics of actor_id.
     statements = (
         selectors.statements_filtered(
-            filters.replace(actors=[]), base=Statement.objects.filter(actor_id=actor.pk)
+            filters.replace(actors=[], topic=""),
+            base=Statement.objects.filter(actor_id=actor.pk, topic_id=topic.pk),
         )
         if topic
         else Statement.objects.none()
@@ -233,16 +241,72 @@ def actor_detail(request, slug: str):
                 statement_date=target["statement_date"], id__gt=target["id"]
             ).count()
             page_number = newer // PAGE_SIZE + 1
-    page_obj = _page(request, evidence_qs, number=page_number)
+    summary = selectors.summaries_for(topic, [actor.pk]).get(actor.pk) if topic else None
     chart = None
     current = None
     shift_rows = []
-    if topic is not None:
+    if summary is not None and summary.statement_count > selectors.CHART_POINTS_MAX:
+        # A long history: the chart aggregates by period in SQL, the step line and shifts
+        # come from the stored shifts, and the evidence list's total from the chart's counts
+        # (no COUNT over every statement).
+        span = (filters.date_from or summary.first_date, filters.date_to or summary.last_date)
+        if selectors.uses_stored_buckets(filters.replace(topic="", actors=[]), span):
+            buckets = selectors.stored_buckets(topic, [actor.pk])
+        else:
+            buckets = selectors.timeline_buckets(statements, span=span)
+        paginator = Paginator(evidence_qs, PAGE_SIZE)
+        paginator.count = buckets.total
+        page_obj = paginator.get_page(page_number)
+        stored = list(selectors.stored_shifts(topic, actor, bare=True))
+        steps = _clip(
+            selectors.steps_from_shifts(summary, stored, date_to=filters.date_to),
+            filters.date_from,
+        )
+        in_range = [
+            s
+            for s in stored
+            if (not filters.date_from or s.after_date >= filters.date_from)
+            and (not filters.date_to or s.after_date <= filters.date_to)
+        ]
+        # The page shows the newest few with their quotes: only those are loaded (a query).
+        shift_rows = selectors.StoredShiftRows(
+            selectors.stored_shifts(
+                topic, actor, date_from=filters.date_from, date_to=filters.date_to
+            ),
+            topic,
+            count=len(in_range),
+        )
+        if steps:
+            last_date = summary.last_date
+            if filters.date_to and last_date and last_date > filters.date_to:
+                last_date = filters.date_to
+            current = selectors.timeline.PositionStep(
+                date=last_date,
+                position=steps[-1].position if filters.date_to else summary.position,
+                statement_id=steps[-1].statement_id,
+                mean=steps[-1].mean,
+            )
+        chart = {
+            "points": buckets.points,
+            "steps": selectors.steps_data(steps),
+            "series": [{"id": actor.pk, "name": actor.name}],
+            "from": filters.date_from.isoformat() if filters.date_from else None,
+            "to": filters.date_to.isoformat() if filters.date_to else None,
+            "aggregated": buckets.period,
+            "total": buckets.total,
+        }
+    elif topic is None:
+        page_obj = _page(request, evidence_qs, number=page_number)
+    else:
+        points, total = selectors.timeline_points_and_total(statements)
+        paginator = Paginator(evidence_qs, PAGE_SIZE)
+        paginator.count = total  # counted with the chart's points: no COUNT query
+        page_obj = paginator.get_page(page_number)
         line = selectors.actor_timeline(actor, topic, filters)
         current = line.current
         shift_rows = line.shifts
         chart = {
-            "points": selectors.timeline_points(statements),
+            "points": points,
             "steps": selectors.steps_data(line.steps),
             "series": [{"id": actor.pk, "name": actor.name}],
             "from": filters.date_from.isoformat() if filters.date_from else None,
@@ -326,17 +390,54 @@ def compare(request):
         for actor, n in selectors.top_actors_on_topic(topic, limit=200):
             actor.n_statements = n
             candidates.append(actor)
+    summaries = (
+        selectors.summaries_for(topic, [a.pk for a in actors])
+        if topic is not None and len(actors) >= 2
+        else {}
+    )
     chart = None
     shift_rows = []
     message = ""
     if topic is not None and len(actors) >= 2:
         scoped = filters.replace(topic=topic.slug, actors=[], q="")
         statements = selectors.statements_filtered(
-            scoped, base=Statement.objects.filter(actor_id__in=[a.pk for a in actors])
+            scoped.replace(topic=""),
+            base=Statement.objects.filter(actor_id__in=[a.pk for a in actors], topic_id=topic.pk),
         )
-        steps = selectors.steps_for_actors(topic, [a.pk for a in actors], date_to=filters.date_to)
+        ids = [a.pk for a in actors]
+        total = sum(summaries[i].statement_count for i in ids if i in summaries)
+        stored = list(
+            selectors.stored_shifts(
+                topic, actor_ids=ids, date_to=filters.date_to, newest_first=False
+            )
+        )
+        if total > selectors.CHART_POINTS_MAX:
+            # Long histories: marks per period in SQL, step lines from the stored shifts.
+            dates = [d for s in summaries.values() for d in (s.first_date, s.last_date) if d]
+            span = (
+                filters.date_from or (min(dates) if dates else None),
+                filters.date_to or (max(dates) if dates else None),
+            )
+            if selectors.uses_stored_buckets(scoped, span):
+                buckets = selectors.stored_buckets(topic, ids)
+            else:
+                buckets = selectors.timeline_buckets(statements, span=span)
+            points = buckets.points
+            steps = {
+                i: selectors.steps_from_shifts(
+                    summaries[i], [s for s in stored if s.actor_id == i], date_to=filters.date_to
+                )
+                if i in summaries
+                else []
+                for i in ids
+            }
+            aggregated = {"aggregated": buckets.period, "total": buckets.total}
+        else:
+            points = selectors.timeline_points(statements, quote_chars=200)
+            steps = selectors.steps_for_actors(topic, ids, date_to=filters.date_to)
+            aggregated = {}
         chart = {
-            "points": selectors.timeline_points(statements, quote_chars=200),
+            "points": points,
             "steps": [
                 step
                 for a in actors
@@ -347,13 +448,13 @@ def compare(request):
             "series": [{"id": a.pk, "name": a.name} for a in actors],
             "from": filters.date_from.isoformat() if filters.date_from else None,
             "to": filters.date_to.isoformat() if filters.date_to else None,
+            **aggregated,
         }
-        shift_rows = selectors.shifts(
-            topic,
-            date_from=filters.date_from,
-            date_to=filters.date_to,
-            actor_ids=[a.pk for a in actors],
-        )
+        shift_rows = [
+            selectors.stored_shift_row(s, topic)
+            for s in reversed(stored)
+            if not filters.date_from or s.after_date >= filters.date_from
+        ]
     elif slugs:
         message = f"Choose between 2 and {MAX_COMPARE} actors."
     context = {

@@ -35,7 +35,8 @@ TOPIC = {
         "Oppose: wants it refused, scrapped or repealed, or warns against it. Neutral: explicitly "
         "undecided, waiting for a review, deferring to others. (A fictional topic for the demo.)"
     ),
-    # No bare "toll": "death toll" and "took a toll" are everywhere in other topics' news.
+    # Bare "toll" only as a weak cue: "death toll" and "took a toll" are everywhere in other
+    # topics' news.
     "cue_phrases": [
         "Kestrel Bridge",
         "Port Calder",
@@ -47,6 +48,10 @@ TOPIC = {
         "pilot toll",
         "toll revenue",
         "pay to cross",
+        # Weak: they name the topic only in an article that already does ("death toll").
+        {"phrase": "toll", "weak": True},
+        {"phrase": "tolls", "weak": True},
+        {"phrase": "the charge", "weak": True},
     ],
     "support_cues": [
         "approve the toll",

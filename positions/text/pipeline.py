@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
-from .stance import UNRELATED, StanceResult, TopicCues, classify, has_position_cue, relevance
+from .stance import (
+    UNRELATED,
+    StanceResult,
+    TopicCues,
+    classify,
+    has_position_cue,
+    relevance,
+    weak_relevance,
+)
 from .statements import FoundStatement, find_statements
 
 # A statement that does not name the topic can still be about it:
@@ -54,12 +63,22 @@ def analyse(
         or sum(1 for rel in direct_relevance if rel[topic.slug] >= 0.7) >= _ARTICLE_ON_TOPIC
         for topic in topics
     }
+    # In an article on the topic, its weak words name it too ("the toll", "the strikes").
+    for st, rels in zip(found, direct_relevance, strict=True):
+        sentence = text[st.sentence_start : st.context_end] if st.sentence_start >= 0 else ""
+        for topic in topics:
+            if article_on[topic.slug] and rels[topic.slug] < 1.0:
+                weak = weak_relevance(topic, st.text, sentence)
+                rels[topic.slug] = max(rels[topic.slug], weak)
     results: list[AnalysedStatement] = []
     # (speaker name, topic slug) -> paragraph and stance of their last statement on the topic
     last_on_topic: dict[tuple[str, str], int] = {}
     last_stance: dict[tuple[str, str], StanceResult] = {}
     previous: AnalysedStatement | None = None
-    for statement, context, rels in zip(found, contexts, direct_relevance, strict=True):
+    asides: set[int] | None = None  # side remarks ("X also announced ..."), if needed
+    for index, (statement, context, rels) in enumerate(
+        zip(found, contexts, direct_relevance, strict=True)
+    ):
         key = statement.speaker.name if statement.speaker else ""
         stances: dict[str, StanceResult] = {}
         for topic in topics:
@@ -93,7 +112,16 @@ def analyse(
                     topic, statement.text, specific=True
                 )
                 if continues is not None or near or specific:
-                    rel = _CARRY_RELEVANCE
+                    if asides is None:
+                        asides = _asides_of(found, text)
+                    if continues is not None or index not in asides:
+                        rel = _CARRY_RELEVANCE
+            if 0.0 < rel <= _BEFORE_ONLY and inherited is None and continues is None:
+                # Only the sentence before names the topic: not for a side remark.
+                if asides is None:
+                    asides = _asides_of(found, text)
+                if index in asides:
+                    rel = 0.0
             if inherited is not None:
                 result = replace(
                     inherited,
@@ -112,7 +140,132 @@ def analyse(
         current = AnalysedStatement(statement, stances)
         results.append(current)
         previous = current
-    return results
+    return _same_speaker_elsewhere(results, topics, article_on, text)
+
+
+_ELSEWHERE_CONFIDENCE = 0.5  # borrowed stances go to review (extraction.STANCE_REVIEW_BELOW)
+_ALSO_RE = re.compile(r"\balso\b", re.I)
+_ALSO_SAID_RE = re.compile(
+    r"\balso\s+(?:said|told|announced|confirmed|noted|stressed|spoke|discussed|mentioned)\b", re.I
+)
+
+
+def _asides(results: list[AnalysedStatement], text: str) -> set[int]:
+    return _asides_of([r.found for r in results], text)
+
+
+def _asides_of(found: list[FoundStatement], text: str) -> set[int]:
+    """Statements brought in with "also" ("X also announced ...", "X also said that ...
+    and that ..."), and the quote of the same speaker that goes straight on from one."""
+    out: set[int] = set()
+    for i, st in enumerate(found):
+        lead = st.text[:12] if not st.direct else ""
+        before = text[max(0, st.start - 40) : st.start] if text else ""
+        # "X also said that ... and that Y would ...": the rest of the sentence too.
+        sentence = text[st.sentence_start : st.start] if text and st.sentence_start >= 0 else ""
+        if (
+            _ALSO_RE.search(lead)
+            or (st.cue_verb and _ALSO_RE.search(before.split(".")[-1][-25:]))
+            or _ALSO_SAID_RE.search(sentence)
+        ):
+            out.add(i)
+        elif i - 1 in out and st.speaker is not None:
+            prev = found[i - 1]
+            goes_on = st.cue_verb in ("", "add") or (
+                st.direct and st.paragraph - prev.paragraph <= 1
+            )
+            if goes_on and prev.speaker is not None and prev.speaker.name == st.speaker.name:
+                out.add(i)
+    return out
+
+
+def _same_speaker_elsewhere(
+    results: list[AnalysedStatement],
+    topics: list[TopicCues],
+    article_on: dict[str, bool],
+    text: str = "",
+) -> list[AnalysedStatement]:
+    """In an article on the topic, a speaker's other remarks are on it too.
+
+    A statement found unrelated, whose speaker speaks on the topic again further down the
+    same article, is read as part of that speaker's case: classified on its own cues if it
+    has any, else given the stance of the speaker's nearest statement on the topic, with
+    lower confidence. Remarks after a speaker's last word on the topic are left alone:
+    news copy turns to side issues at the end ("X also announced ..."), and a remark
+    brought in with "also" (with the quote that goes on from it) is such a side issue.
+    """
+    out = list(results)
+    aside: set[int] | None = None  # worked out only if needed
+    for topic in topics:
+        if not article_on.get(topic.slug):
+            continue
+        on_topic: dict[str, list[int]] = {}
+        for i, r in enumerate(results):
+            if r.found.speaker is not None and r.stances[topic.slug].stance != UNRELATED:
+                on_topic.setdefault(r.found.speaker.name, []).append(i)
+        for i, r in enumerate(results):
+            speaker = r.found.speaker
+            if speaker is None or r.stances[topic.slug].stance != UNRELATED:
+                continue
+            others = on_topic.get(speaker.name)
+            if not others or others[-1] < i:
+                continue
+            if aside is None:
+                aside = _asides(results, text)
+            if i in aside:
+                continue
+            nearest = min(others, key=lambda j: (abs(j - i), j))
+            st = r.found
+            if has_position_cue(topic, st.text):
+                result = classify(topic, st.text, cue_verb=st.cue_verb, related=_CARRY_RELEVANCE)
+            else:
+                model = results[nearest].stances[topic.slug]
+                result = replace(
+                    model,
+                    confidence=round(model.confidence * _ELSEWHERE_CONFIDENCE, 3),
+                    relevance=_CARRY_RELEVANCE,
+                    evidence=["same as the speaker's nearest statement on the topic"],
+                )
+            out[i] = AnalysedStatement(st, {**out[i].stances, topic.slug: result})
+    return _speaker_consistency(out, topics)
+
+
+def _speaker_consistency(
+    results: list[AnalysedStatement], topics: list[TopicCues]
+) -> list[AnalysedStatement]:
+    """A statement on the topic without a single cue of its own ("We have waited forty
+    years,") says nothing undecided: it takes the stance of the same speaker's nearest
+    statement in the article that does carry cues, with lower confidence. ("My position has
+    not changed" is a cue, and neutral: DESIGN §3's bare "no change to our policy".)"""
+    out = list(results)
+    for topic in topics:
+        cued: dict[str, list[int]] = {}
+        for i, r in enumerate(results):
+            res = r.stances[topic.slug]
+            if (
+                r.found.speaker is not None
+                and res.stance != UNRELATED
+                and res.evidence
+                and res.evidence != ["no cue"]
+                and not res.evidence[0].startswith("same as")
+            ):
+                cued.setdefault(r.found.speaker.name, []).append(i)
+        for i, r in enumerate(results):
+            res = r.stances[topic.slug]
+            if r.found.speaker is None or res.evidence != ["no cue"]:
+                continue
+            others = cued.get(r.found.speaker.name)
+            if not others:
+                continue
+            model = results[min(others, key=lambda j: (abs(j - i), j))].stances[topic.slug]
+            result = replace(
+                model,
+                confidence=round(model.confidence * _ELSEWHERE_CONFIDENCE, 3),
+                relevance=res.relevance,
+                evidence=["same as the speaker's nearest statement with cues"],
+            )
+            out[i] = AnalysedStatement(r.found, {**out[i].stances, topic.slug: result})
+    return out
 
 
 def _continues(

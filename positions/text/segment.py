@@ -200,7 +200,9 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> lis
     cursor = start
     for match in _BOUNDARY_RE.finditer(text, start, end):
         cut = match.end()
-        if any(a < match.start() < b - 1 for a, b in inside):
+        # Inside a quotation, unless the quotation ends with the sentence
+        # ('... "We will stay." He added ...').
+        if any(a < match.start() < b - 1 and match.end() < b for a, b in inside):
             continue
         if text[match.start()] == ".":
             before = text[cursor : match.start()]

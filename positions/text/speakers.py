@@ -102,6 +102,13 @@ def _is_cap(word: str) -> bool:
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)$")
 
 
+def _common_head(word: str) -> bool:
+    """A common noun that heads a description ("the ministry", "officials"), even when
+    capitalised at the start of a sentence."""
+    w = word.lower()
+    return w in DETERMINERS or w in GROUP_HEADS or w in ORG_HEADS or w in GOV_HEADS
+
+
 def _role_word(word: str) -> bool:
     """Part of a description, not a name: "the Velorian leader", "the Russian president"."""
     return not _is_cap(word) or word.lower() in TITLE_WORDS or bool(_NATIONALITY_RE.match(word))
@@ -349,6 +356,11 @@ def _group_candidates(text: str, toks: list[Token]) -> list[str]:
     # "a bipartisan group of 21 lawmakers": also "group of 21 lawmakers", "21 lawmakers".
     words = [t.text for t in toks]
     lowered = [w.lower() for w in words]
+    # "the Bridge Caucus of deputies": the named body before "of" and its members.
+    if "of" in lowered:
+        head = [t for t in toks[: lowered.index("of")] if t.lower not in DETERMINERS]
+        if head and all(_is_cap(t.text) for t in head):
+            out.append(text[head[0].start : head[-1].end])
     if "group" in lowered:
         g = lowered.index("group")
         out.append(" ".join(words[g:]))
@@ -395,6 +407,25 @@ class SpeakerTracker:
     def note_name(self, speaker: Speaker) -> None:
         self.names.append(speaker)
 
+    def _named_body(self, speaker: Speaker) -> Speaker | None:
+        for candidate in speaker.candidates[1:]:
+            words = fold(candidate).split()
+            if not words or not all(_common_head(w) or not _is_cap(w) for w in candidate.split()):
+                continue
+            for entity in reversed(self.entities[-12:]):
+                if entity.kind != PERSON and words[-1] in fold(entity.mention).split():
+                    # Still a person in the text: "he said" goes on from them.
+                    return replace(
+                        entity,
+                        mention=speaker.mention,
+                        start=speaker.start,
+                        end=speaker.end,
+                        kind=PERSON,
+                        role=speaker.name,
+                        confidence=0.75,
+                    )
+        return None
+
     def resolve(self, speaker: Speaker) -> Speaker | None:
         if speaker.pronoun:
             wanted = {
@@ -439,10 +470,20 @@ class SpeakerTracker:
                             end=speaker.end,
                             confidence=0.8,
                         )
+                # "a government spokesperson", "a spokesperson for the ministry", unnamed:
+                # they speak for the body the article has already named.
+                body = self._named_body(speaker)
+                if body is not None:
+                    return body
+                nationality = [fold(w) for w in speaker.name.split() if _NATIONALITY_RE.match(w)]
                 if speaker.definite:
-                    # "the head of state added": the person last named.
+                    # "the head of state added": the person last named; "the Russian
+                    # leader", the last one named as Russian.
                     for entity in reversed(self.entities[-4:]):
-                        if entity.kind == PERSON:
+                        if entity.kind == PERSON and (
+                            not nationality
+                            or nationality[0] in fold(f"{entity.mention} {entity.role}").split()
+                        ):
                             return replace(
                                 entity,
                                 mention=speaker.mention,
@@ -450,7 +491,10 @@ class SpeakerTracker:
                                 end=speaker.end,
                                 confidence=0.7,
                             )
-        elif not any(_is_cap(w) for w in speaker.mention.split()):
+        elif not any(
+            _is_cap(w) and not _common_head(w) for w in speaker.mention.split()
+        ):  # "Officials at the ministry", "Ministry officials": capitalised only as the
+            # sentence's first word
             head = fold(speaker.mention).split()[-1:]
             for entity in reversed(self.entities[-12:]):
                 if head and entity.kind == speaker.kind and head[0] in fold(entity.mention).split():
@@ -463,7 +507,11 @@ class SpeakerTracker:
                     )
             if speaker.kind == GROUP:
                 # "officials at the ministry": the ministry the article has already named.
-                inner = [c for c in speaker.candidates[1:] if c and c[0].islower()]
+                inner = [
+                    c
+                    for c in speaker.candidates[1:]
+                    if c and (c[0].islower() or all(_common_head(w) for w in c.split()))
+                ]
                 for candidate in inner:
                     inner_head = fold(candidate).split()[-1:]
                     for entity in reversed(self.entities[-12:]):

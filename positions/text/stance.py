@@ -21,7 +21,7 @@ UNRELATED = "unrelated"
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _MAX_GAP = 3  # words allowed between the words of a cue phrase ("lift some of the restrictions")
 _NEGATORS = frozenset(
-    {"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus", "reject", "against"}
+    {"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus", "reject"}
 )
 # Hedges turn what follows into an open question: "contemplating allowing ...".
 _HEDGES = (
@@ -39,13 +39,43 @@ _HEDGES = (
     "evaluat",
     "could",
     "might",
+    # An open question put in so many words: "no decision on letting ...", "whether to ...".
+    "no decision",
+    "not yet decided",
+    "undecided",
+    "whether",
 )
 # ...unless the speaker is pressing for it: "the time has come to consider ...".
 _PRESSING = ("should", "must", "need", "time has come", "urge", "call for", "call on")
 # Language of the explicitly undecided or deferring, whatever the topic (DESIGN §3).
 # Taking a side in so many words, whatever the question (weighed like any other cue).
-GENERIC_SUPPORT = ("in favour of", "in favor of", "came out in favour", "the right decision")
-GENERIC_OPPOSE = ("opposed to", "still opposed", "still opposes", "we say no")
+GENERIC_SUPPORT = (
+    "in favour of",
+    "in favor of",
+    "came out in favour",
+    "the right decision",
+    # Working for it ("argued for the change", "campaigning for the plan").
+    "campaigning for",
+    "campaign for",
+    "argued for",
+    "pressed for",
+    "pushing for",
+    "lobbied for",
+    "lobbying for",
+)
+GENERIC_OPPOSE = (
+    "opposed to",
+    "still opposed",
+    "still opposes",
+    "we say no",
+    # "against" as a preposition ("weapons against the bases") negates nothing; against
+    # doing something is opposing it.
+    "against allowing",
+    "against letting",
+    "against lifting",
+    "argued against",
+    "voted against",
+)
 GENERIC_NEUTRAL = (
     "no decision",
     "decision has not yet been made",
@@ -53,6 +83,8 @@ GENERIC_NEUTRAL = (
     "no final decision",
     "no change to our policy",
     "no change in policy",
+    "no change in position",
+    "no change to position",
     "policy has not changed",
     "our policy remains",
     "not going to speculate",
@@ -98,7 +130,7 @@ _IRREGULAR = {
     "would": "will",
     "will": "will",
     "won": "will",
-    "could": "can",
+    # Not "could" -> "can": "could" hedges ("could allow"), "can" does not ("he can attack").
     "can": "can",
 }
 
@@ -147,6 +179,13 @@ _BAD_OUTCOME = frozenset(
 )
 
 
+# "must not become a wider war", "does not lead to escalation": negating the verb that
+# leads to a danger keeps the warning against it.
+_BECOMING = frozenset(
+    stem(w) for w in ("become", "becomes", "lead", "leads", "turn", "spiral", "spill", "drag")
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
@@ -154,14 +193,18 @@ class Cue:
     phrase: str
     vocabulary: frozenset[str] = frozenset()  # its words as a set, for a quick subset test
     generic: bool = False  # shipped for every topic: says nothing about which topic
+    weak: bool = False  # names the topic only in an article already about it ("the toll")
 
 
 def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
-    """Cue entries are strings, or {"phrase": ..., "weight": ...}: longer phrases weigh more."""
+    """Cue entries are strings, or {"phrase": ..., "weight": ..., "weak": ...}: longer
+    phrases weigh more; a weak topic cue counts only in an article that is on the topic."""
     cues: list[Cue] = []
     for entry in entries or []:
+        weak = False
         if isinstance(entry, dict):
             phrase, weight = str(entry.get("phrase", "")), entry.get("weight")
+            weak = bool(entry.get("weak", False))
         else:
             phrase, weight = str(entry), None
         ws = tuple(words(phrase))
@@ -169,7 +212,7 @@ def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
             continue
         if weight is None:
             weight = min(1.0 + 0.5 * (len(ws) - 1), 2.5)
-        cues.append(Cue(ws, float(weight), phrase, frozenset(ws), generic))
+        cues.append(Cue(ws, float(weight), phrase, frozenset(ws), generic, weak))
     return cues
 
 
@@ -180,12 +223,15 @@ class TopicCues:
     support: list[Cue]
     oppose: list[Cue]
     neutral: list[Cue]
+    # Topic words too common elsewhere to name the topic alone ("toll": "death toll"):
+    # they count in an article that names the topic outright.
+    weak_cues: list[Cue] = field(default_factory=list)
     # For each list above, its cues by first word: matching looks up the statement's words
     # instead of trying a few hundred cues one by one.
     first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in ("topic_cues", "support", "oppose", "neutral"):
+        for name in ("topic_cues", "support", "oppose", "neutral", "weak_cues"):
             by_word: dict[str, list[Cue]] = {}
             for cue in getattr(self, name):
                 by_word.setdefault(cue.words[0], []).append(cue)
@@ -195,12 +241,14 @@ class TopicCues:
     def build(
         cls, slug: str, cue_phrases: list, support: list, oppose: list, neutral: list
     ) -> TopicCues:
+        topic_cues = make_cues(cue_phrases)
         return cls(
             slug,
-            make_cues(cue_phrases),
+            [c for c in topic_cues if not c.weak],
             make_cues(support) + make_cues(list(GENERIC_SUPPORT), generic=True),
             make_cues(oppose) + make_cues(list(GENERIC_OPPOSE), generic=True),
             make_cues(neutral) + make_cues(list(GENERIC_NEUTRAL), generic=True),
+            [c for c in topic_cues if c.weak],
         )
 
 
@@ -263,6 +311,19 @@ def relevance(topic: TopicCues, text: str, context: str) -> float:
     return 0.0
 
 
+def weak_relevance(topic: TopicCues, text: str, context: str) -> float:
+    """Like `relevance`, from the topic's weak cues only (for an article on the topic)."""
+    if not topic.weak_cues:
+        return 0.0
+    for source, score in ((text, 1.0), (context, 0.7)):
+        ws = words(source)
+        index = _index(ws)
+        for cue in _present(topic, ("weak_cues",), index):
+            if _find(cue, ws, index):
+                return score
+    return 0.0
+
+
 def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int]]) -> list[Cue]:
     """Cues of the named lists whose words all occur in the text (before matching positions)."""
     found: list[Cue] = []
@@ -282,8 +343,11 @@ def has_position_cue(topic: TopicCues, text: str, *, specific: bool = False) -> 
     ws = words(text)
     index = _index(ws)
     cues = _present(topic, ("neutral", "support", "oppose"), index)
+    # Generic support/oppose phrases ("pushing for") name no question: not specific.
     return any(
-        _find(c, ws, index) for c in cues if not specific or len(c.words) >= 2 or c in topic.neutral
+        _find(c, ws, index)
+        for c in cues
+        if not specific or (len(c.words) >= 2 and not c.generic) or c in topic.neutral
     )
 
 
@@ -310,9 +374,15 @@ def classify(
                 negated = not (set(cue.words) & _NEGATORS) and bool(
                     set(ws[max(0, start - 3) : start]) & _NEGATORS
                 )
-                if polarity == SUPPORT and set(ws[end : end + 6]) & _BAD_OUTCOME:
+                if (
+                    negated
+                    and polarity == OPPOSE
+                    and set(ws[max(0, start - 3) : start]) & _BECOMING
+                ):
+                    negated = False  # "must not become a wider war" still warns of one
+                if polarity == SUPPORT and set(ws[end : end + 10]) & _BAD_OUTCOME:
                     negated = True  # "opening the border now would be a grave mistake"
-                hedged = _hedged(ws, start) and not warning
+                hedged = _hedged(ws, start, _sentence_start(text, start)) and not warning
                 label = polarity
                 if negated:
                     label = OPPOSE if polarity == SUPPORT else ""
@@ -360,9 +430,28 @@ _HEDGE_STEMS = tuple(" ".join(words(h)) for h in _HEDGES)
 _PRESSING_STEMS = tuple(" ".join(words(p)) for p in _PRESSING)
 
 
-def _hedged(ws: list[str], start: int) -> bool:
-    """A hedge word shortly before the cue, not itself pressed for ("time has come to ...")."""
-    window_lo = max(0, start - 8)
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+
+
+def _sentence_start(text: str, word: int) -> int:
+    """Index of the first word of the sentence (within `text`) that holds word `word`."""
+    if not _SENTENCE_END_RE.search(text):
+        return 0
+    first = 0
+    count = 0
+    for piece in _SENTENCE_END_RE.split(text):
+        n = len(_WORD_RE.findall(fold(piece)))
+        if count + n > word:
+            return first
+        count += n
+        first = count
+    return first
+
+
+def _hedged(ws: list[str], start: int, sentence_start: int = 0) -> bool:
+    """A hedge word shortly before the cue, in its sentence ("... behind a review. We say
+    no." is not hedged), not itself pressed for ("time has come to ...")."""
+    window_lo = max(0, start - 8, sentence_start)
     window = " " + " ".join(ws[window_lo:start]) + " "
     for hedge in _HEDGE_STEMS:
         at = window.find(" " + hedge)

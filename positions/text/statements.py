@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .dates import StatementDate, resolve_date
+from .dates import DAY, StatementDate, resolve_date
 from .lexicon import (
     ATTRIBUTION_FORMS,
     AUXILIARIES,
@@ -23,6 +23,7 @@ from .lexicon import (
     PRONOUNS,
     SPEECH_FORMS,
     TIME_WORDS,
+    URGING_LEMMAS,
 )
 from .names import fold
 from .quotes import Quote, find_quotes
@@ -129,6 +130,10 @@ _TO_OK = frozenset(
         "likely",
     }
 )
+# Words that open a fronted place or time ("In Rome, ...", "On Thursday, ...").
+_FRONTED_STARTS = frozenset(
+    {"in", "at", "on", "from", "during", "after", "before", "speaking", "asked", "later"}
+)
 _ADJUNCT_STARTS = frozenset(
     {
         "on",
@@ -209,16 +214,39 @@ class _Finder:
                 and not self._closed_at(new[-1])
                 else None
             )
-        self._share_dates()
+        undated = any(st.speaker is not None and not st.date.phrase for st in self.out)
+        self._share_dates(self._lead_date(kept) if undated else None)
         return self._deduplicated()
 
-    def _share_dates(self) -> None:
+    def _lead_date(self, kept: list) -> tuple[StatementDate, str] | None:
+        """The day a news story's lead sets ("X said on Tuesday", "met on Tuesday"): the
+        occasion of the story, when it is a day of the week before publication; with the
+        lead's text, which names who took part in it."""
+        if self.published is None:
+            return None
+        for paragraph in kept:
+            body = self.text[paragraph.start : paragraph.end]
+            if len(body.split()) < 12:
+                continue  # bylines, "Share", a caption
+            date = resolve_date(body[:400], self.published)
+            if (
+                date.phrase
+                and date.precision == DAY
+                and date.date is not None
+                and 0 < (self.published - date.date).days <= 6
+            ):
+                return date, fold(body)
+            return None
+        return None
+
+    def _share_dates(self, lead: tuple[StatementDate, str] | None = None) -> None:
         """Undated statements take the date of the same speaker's neighbouring statement.
 
         A quote right after the speaker's dated statement belongs to the same occasion
         ("X said on Tuesday ... / '...,' X told reporters"); and a wire story's opening
         summary ("X has called on allies to ...") is dated by the quote just below it
-        ("..., X said on Tuesday").
+        ("..., X said on Tuesday"). What is still undated, said by someone the lead
+        names, belongs to the occasion the lead dates ("X and Y met on Tuesday").
         """
         out = sorted(self.out, key=lambda st: st.start)
         for i, statement in enumerate(out):
@@ -241,8 +269,12 @@ class _Finder:
                         break
                     same = nxt.speaker is not None and nxt.speaker.name == name
                     if same and nxt.date.phrase:
-                        out[i] = replace(statement, date=nxt.date)
+                        out[i] = statement = replace(statement, date=nxt.date)
                         break
+            if lead is not None and not statement.date.phrase:
+                surname = fold(name).split()[-1:]
+                if surname and re.search(rf"\b{re.escape(surname[0])}\b", lead[1]):
+                    out[i] = replace(statement, date=lead[0])
         self.out = out
 
     def _closed_at(self, statement: FoundStatement) -> bool:
@@ -319,7 +351,15 @@ class _Finder:
                 and tokens[subj_begin - 1].lower == "that"
                 and any(other.index < subj_begin for other in verbs)
             )
-            if meta or embedded or _narrative(tokens, verb, speaker, subj_begin):
+            # "X, who had ruled it out in 2023, said on Monday ...": the relative clause is
+            # background to the statement the main verb brings, not a statement of its own.
+            relative = (
+                verb.chain >= 2
+                and tokens[verb.chain - 1].lower == "who"
+                and tokens[verb.chain - 2].lower == ","
+                and any(other.index > verb.index and not other.participle for other in verbs)
+            )
+            if meta or embedded or relative or _narrative(tokens, verb, speaker, subj_begin):
                 used.add(verb.index)
                 continue
             reported.append((verb, speaker, subj_begin, verb.span))
@@ -400,6 +440,29 @@ class _Finder:
                 continue
             if any(st.start <= tok.quote.start < st.end for st in found):
                 continue
+            # "'If ...,' X told a news conference, 'the rest ...'": the quote goes on after
+            # an attribution that interrupts it, however long the attribution.
+            opened = [st for st in found if st.direct and st.end <= tok.quote.start]
+            if (
+                opened
+                and opened[-1].speaker is not None
+                and not any(
+                    t.quote is not None and opened[-1].end < t.start < tok.start for t in tokens[:i]
+                )
+            ):
+                statement = self._direct(
+                    tok.quote,
+                    opened[-1].speaker,
+                    "",
+                    s_start,
+                    s_end,
+                    number,
+                    previous_start,
+                    tokens,
+                )
+                if statement is not None:
+                    found.append(statement)
+                    continue
             outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
             if outside > 12 or self.last_speaker is None:
                 continue
@@ -510,9 +573,15 @@ class _Finder:
         elif prev.lower == ",":
             # "Dmitry Peskov, the Kremlin spokesman, said": skip the apposition.
             k = c - 2
-            while k >= 0 and c - k < 14 and tokens[k].lower != "," and tokens[k].quote is None:
+            while k >= 0 and c - k < 26 and tokens[k].lower != "," and tokens[k].quote is None:
                 k -= 1
             if k <= 0 or tokens[k].lower != ",":
+                return None
+            # A long apposition only when it is a participle phrase ("X, speaking at ...
+            # after a meeting of ..., said"); a role apposition is short.
+            if c - k >= 14 and not (
+                tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in ("asked", "writing")
+            ):
                 return None
             end = k
             # "His spokesman, Rolf Tamm, said": the name is in the apposition.
@@ -695,11 +764,14 @@ class _Finder:
             if skip < len(after) and after[skip].lower == "that":
                 skip = 0
             after = after[skip:]
+        # "In Washington, X said on Tuesday that ...": a fronted place or time before the
+        # comma, and a clause after the verb, is not a post-posed attribution.
         if (
             postposed
             and subj_begin > 0
-            and tokens[subj_begin - 1].lower == ","
+            and tokens[subj_begin - 1].lower in (",", "—", "–")  # "..., X said" / "... — X said"
             and (not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ",")
+            and not _fronted(tokens, subj_begin, after)
         ):
             clause_toks = tokens[: subj_begin - 1]
             while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
@@ -707,8 +779,9 @@ class _Finder:
             if len([t for t in clause_toks if t.lower.isalnum()]) < 4:
                 return []
             start, end = clause_toks[0].start, clause_toks[-1].end
-            if any(t.quote is not None for t in clause_toks):
-                return []
+            quoted = sum(t.end - t.start for t in clause_toks if t.quote is not None)
+            if quoted and quoted >= 0.5 * (clause_toks[-1].end - clause_toks[0].start):
+                return []  # mostly a quotation: the quote makes the statement
             return [
                 self._make_reported(
                     start,
@@ -741,7 +814,11 @@ class _Finder:
             if tokens[k].lower == "who" and k > 0 and tokens[k - 1].lower == ",":
                 break
             k += 1
-        if subj_begin >= 2 and tokens[subj_begin - 1].lower == "who":
+        if (subj_begin >= 2 and tokens[subj_begin - 1].lower == "who") or (
+            verb.chain >= 2
+            and tokens[verb.chain - 1].lower == "who"
+            and tokens[verb.chain - 2].lower == ","
+        ):
             # ", who has urged allies to ..., said": the relative clause ends at its comma.
             for j in range(verb.end, stop):
                 if tokens[j].lower == ",":
@@ -773,9 +850,12 @@ class _Finder:
         # relative clause about the speaker ("X, who ruled it out in 2023, said").
         # Up to "that" if it comes soon ("told The Economist on Friday that"), else only the
         # words right after the verb: a date further on belongs to what was said.
+        # For an urging verb the infinitive plays the part of "that" ("urged X in a letter
+        # on Wednesday to lift ...").
+        markers = ("that", ":", "to") if verb.lemma in URGING_LEMMAS else ("that", ":")
         region_end = min(verb.end + 3, len(tokens) - 1)
         for j in range(verb.end, min(verb.end + 12, len(tokens) - 1)):
-            if tokens[j].lower in ("that", ":") or tokens[j].quote is not None:
+            if tokens[j].lower in markers or tokens[j].quote is not None:
                 region_end = j
                 break
         verb_region = text[tokens[chain].start : tokens[max(region_end, verb.end)].end]
@@ -915,6 +995,17 @@ _SOURCE_LINKS = frozenset(
 )
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
 _NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
+
+
+def _fronted(tokens: list[Token], subj_begin: int, after: list[Token]) -> bool:
+    """ "In Rome, X said on Monday that ...": a short fronted place or time before the
+    speaker, and a clause after the verb."""
+    return (
+        1 < subj_begin <= 13
+        and tokens[0].lower in _FRONTED_STARTS
+        and sum(1 for t in tokens[: subj_begin - 1] if t.lower == ",") <= 1
+        and any(t.lower == "that" or t.lower == ":" or t.quote is not None for t in after[:14])
+    )
 
 
 def _narrative(tokens: list[Token], verb: _Verb, speaker: Speaker, subj_begin: int) -> bool:

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from positions.models import Stance
+from positions.summaries import summaries_refresh
 from tests.factories import ActorFactory, ArticleFactory, StatementFactory, TopicFactory
 
 
@@ -25,6 +26,8 @@ def make_statements(n: int, *, topic, actor=None, start=dt.date(2023, 1, 1), **f
                 article=article, actor=actor, topic=topic, statement_date=day, **fields
             )
         )
+    # Production refreshes the stored summaries and shifts after every write.
+    summaries_refresh(pairs=[(actor.pk, topic.pk)])
     return made
 
 

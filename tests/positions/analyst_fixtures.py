@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from articles.models import Article
 from positions.models import Actor, Stance, Statement, Topic
+from positions.summaries import summaries_refresh
 from tests.factories import (
     ActorAliasFactory,
     ActorFactory,
@@ -63,7 +64,7 @@ def say(
         text=text,
     )
     start = text.index(quote)
-    return StatementFactory(
+    statement = StatementFactory(
         article=article,
         actor=actor,
         topic=topic,
@@ -77,6 +78,9 @@ def say(
         speaker_mention=speaker,
         review_state=review_state,
     )
+    # Production refreshes the stored summaries after every write (a task on commit).
+    summaries_refresh(pairs=[(actor.pk, topic.pk)])
+    return statement
 
 
 def blinken_story() -> dict:
@@ -210,6 +214,7 @@ def bulk_statements(topic: Topic, n: int, *, actors: int = 5, per_article: int =
             )
         made += k
     Statement.objects.bulk_create(statements)
+    summaries_refresh(pairs=[(p.pk, topic.pk) for p in people])
     return people
 
 

@@ -111,6 +111,8 @@ def test_the_page_benchmark_runs_on_a_small_seed(analyst):
         "actor timeline (busiest actor)",
         "actor timeline (median actor)",
         "topic overview",
+        "shifts (busiest topic)",
+        "compare (3 busiest actors)",
     ]
     assert all(r.rows > 0 and r.p95_ms > 0 for r in results)
     assert any("targets:" in line for line in lines)

@@ -85,3 +85,80 @@ def test_a_statement_on_another_subject_by_the_same_speaker_stays_unrelated():
     )
     results = analyse(text, None, [TOPIC])
     assert [r.stances["harbour"].stance for r in results] == [OPPOSE, UNRELATED]
+
+
+def test_a_weak_topic_word_counts_only_in_an_article_on_the_topic():
+    topic = TopicCues.build(
+        "ferry",
+        ["Orla ferry", {"phrase": "fare", "weak": True}],
+        ["cut the fare"],
+        ["raise the fare"],
+        [],
+    )
+    on_topic = (
+        "'The Orla ferry must run every hour,' Mayor Tibor Kast said.\n\n"
+        "'Nobody should pay that fare twice,' Kast said."
+    )
+    off_topic = "'Nobody should pay that fare twice,' Mayor Tibor Kast said."
+    assert [r.stances["ferry"].stance != UNRELATED for r in analyse(on_topic, None, [topic])] == [
+        True,
+        True,
+    ]
+    assert analyse(off_topic, None, [topic])[0].stances["ferry"].stance == UNRELATED
+
+
+def test_a_remark_between_a_speakers_statements_on_the_topic_is_on_it():
+    text = (
+        "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"
+        "'Our grandfathers fished these waters with their own hands,' Brun said.\n\n"
+        "Brun said the city would keep the ban on trawlers as long as she was mayor."
+    )
+    results = analyse(text, None, [TOPIC])
+    assert [r.stances["harbour"].stance for r in results] == [OPPOSE, OPPOSE, OPPOSE]
+
+
+def test_a_side_remark_brought_in_with_also_stays_unrelated():
+    text = (
+        "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"
+        "Brun also announced that the new school would open in September.\n\n"
+        "'The children have waited long enough,' she said.\n\n"
+        "Brun said the ban on trawlers would stay."
+    )
+    results = analyse(text, None, [TOPIC])
+    assert [r.stances["harbour"].stance for r in results][:3] == [OPPOSE, UNRELATED, UNRELATED]
+
+
+def test_negating_the_step_towards_a_danger_keeps_the_warning():
+    assert _stance("We must make sure this does not become a threat to the harbour") == OPPOSE
+
+
+def test_can_is_not_a_hedge_but_could_is():
+    assert _stance("Now the boats can open the harbour to trawlers at last") == SUPPORT
+    assert _stance("The council could open the harbour to trawlers one day") == NEUTRAL
+
+
+def test_a_hedge_in_the_sentence_before_does_not_hedge_the_cue():
+    assert _stance("The council can hide behind a review. We must keep the ban.") == OPPOSE
+
+
+def test_against_as_a_preposition_negates_nothing():
+    assert _stance("The boats should be free to lift the ban against the storms") == SUPPORT
+
+
+def test_working_for_something_is_support():
+    result = classify(TOPIC, "had argued for opening the harbour to trawlers", cue_verb="say")
+    assert result.stance == SUPPORT
+
+
+def test_a_statement_without_cues_takes_the_speakers_stance_in_the_article():
+    text = (
+        "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"
+        "'My grandfather fished this harbour with his own hands,' Brun said."
+    )
+    results = analyse(text, None, [TOPIC])
+    second = results[1].stances["harbour"]
+    assert second.stance == OPPOSE and second.confidence < 0.45  # borrowed: for review
+
+
+def test_a_cue_inside_an_open_question_is_neutral():
+    assert _stance("No decision has been made on whether to lift the ban on trawlers") == NEUTRAL

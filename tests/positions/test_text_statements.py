@@ -252,3 +252,116 @@ def test_a_definite_description_points_back_to_the_person_last_named():
     st = _one(text)
     assert st.speaker.name == "Ilario Brand"
     assert st.speaker.mention == "Velorian leader"
+
+
+def test_a_relative_clause_about_the_speaker_is_not_a_statement():
+    found = _find(
+        "Harbour master Lena Voss, who had ruled out any change last spring, said on Tuesday "
+        "that the new rules were fair to the fishermen."
+    )
+    assert len(found) == 1, [f.text for f in found]
+    assert found[0].cue_verb == "say" and found[0].speaker.name == "Lena Voss"
+    assert found[0].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_fronted_place_before_the_speaker_is_not_the_statement():
+    st = _one("In Tarrow, Harbour Minister Oren Falk said on Monday that the ban would stay.")
+    assert st.text == "said on Monday that the ban would stay"
+    assert st.speaker.name == "Oren Falk" and st.date.date == dt.date(2024, 3, 11)
+
+
+def test_a_long_participle_apposition_between_speaker_and_verb_is_skipped():
+    st = _one(
+        "Mara Quist, speaking on Monday at the harbour office in Dolmar after a long meeting "
+        "of the fishermen's council, said: 'The boats will stay in port until spring.'"
+    )
+    assert st.speaker.name == "Mara Quist" and st.direct
+    assert st.text.startswith("The boats will stay")
+
+
+def test_a_quote_goes_on_after_a_long_interrupting_attribution():
+    found = _find(
+        "“If the harbour is closed at night,” Mara Quist told a crowded news conference, "
+        "“the boats must be able to leave at dawn. Otherwise they lose the tide.”"
+    )
+    assert [f.text[:12] for f in found] == ["If the harbo", "the boats mu"]
+    assert {f.speaker.name for f in found} == {"Mara Quist"}
+
+
+def test_a_post_posed_attribution_whose_clause_holds_a_short_quote():
+    st = _one(
+        "Remarks by Mayor Ilka Brun about the «right» of trawlers to enter the harbour show "
+        "that Dolmar has lost its way, Harbour Council spokeswoman Vera Lask said at a briefing."
+    )
+    assert st.text.startswith("Remarks by Mayor Ilka Brun") and st.speaker.name == "Vera Lask"
+
+
+def test_undated_remarks_of_someone_the_lead_names_take_the_lead_day():
+    text = (
+        "DOLMAR (NWS) - Mara Quist and Oren Falk met at the harbour office on Tuesday to "
+        "talk about the trawler ban and the new quay.\n\n"
+        "'The boats will stay in port,' Quist told reporters.\n\n"
+        "'We will review the ban in spring,' said Ilka Brun, the mayor."
+    )
+    found = find_statements(text, dt.date(2024, 3, 14))
+    dates = {f.speaker.name: f.date.date for f in found}
+    assert dates["Mara Quist"] == dt.date(2024, 3, 12)
+    assert dates["Ilka Brun"] == dt.date(2024, 3, 14)  # not named in the lead
+
+
+def test_an_attribution_after_a_dash():
+    st = _one("Dolmar will answer any raid on its harbour — Deputy Mayor Oren Falk told reporters.")
+    assert (
+        st.text == "Dolmar will answer any raid on its harbour" and st.speaker.name == "Oren Falk"
+    )
+
+
+def test_an_urging_verb_is_dated_before_its_infinitive():
+    st = _one(
+        "A group of 12 Dolmar councillors urged the mayor in a letter on Tuesday "
+        "to reopen the old harbour."
+    )
+    assert st.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_quotation_that_ends_its_sentence_ends_it():
+    found = _find(
+        'Oren Falk told reporters: "The boats will stay." He added that talks would go on.'
+    )
+    assert [f.cue_verb for f in found] == ["tell", "add"]
+    assert found[1].text == "added that talks would go on"
+
+
+def test_a_description_with_a_nationality_is_not_the_last_person_of_another():
+    found = _find(
+        "Harbour Minister Oren Falk said the boats would stay. "
+        "The Velorian leader has warned that any raid would be answered."
+    )
+    assert found[1].speaker.name != "Oren Falk"
+    found = _find(
+        "Velorian President Ilka Brun said the boats would stay. "
+        "The Velorian leader has warned that any raid would be answered."
+    )
+    assert found[1].speaker.name == "Ilka Brun"
+
+
+def test_a_named_body_of_members_is_a_candidate_for_the_speaker():
+    st = _one("The Harbour Caucus of councillors renewed its call on Monday to reopen the quay.")
+    assert "Harbour Caucus" in st.speaker.candidates
+
+
+def test_officials_of_a_body_named_before_speak_for_it_even_first_in_a_sentence():
+    found = _find(
+        "Dolmar's harbour ministry said on Monday that the ban would stay. "
+        "Ministry officials said the review was procedural."
+    )
+    assert [f.speaker.name for f in found] == ["Dolmar's harbour ministry"] * 2
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
+    found = _find(
+        "Dolmar's harbour ministry said on Monday that the ban would stay.\n\n"
+        "A spokesperson for the ministry said the review would take months. "
+        "'It will be thorough,' he said."
+    )
+    assert [f.speaker.name for f in found] == ["Dolmar's harbour ministry"] * 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from positions import services
-from positions.models import Actor, Statement, Topic
+from positions.models import Actor, ActorTopicSummary, Statement, Topic
 
 
 class Command(BaseCommand):
@@ -25,16 +25,21 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Rebuilt {n} actor/topic summaries."))
             return
         qs = Statement.objects.filter(actor__isnull=False, topic__isnull=False)
+        stored = ActorTopicSummary.objects.all()
         if actor:
             ids = list(Actor.objects.filter(slug__in=actor).values_list("pk", flat=True))
             if len(ids) != len(set(actor)):
                 raise CommandError("Unknown actor slug.")
             qs = qs.filter(actor_id__in=ids)
+            stored = stored.filter(actor_id__in=ids)
         if topic:
             ids = list(Topic.objects.filter(slug__in=topic).values_list("pk", flat=True))
             if len(ids) != len(set(topic)):
                 raise CommandError("Unknown topic slug.")
             qs = qs.filter(topic_id__in=ids)
+            stored = stored.filter(topic_id__in=ids)
+        # The pairs with statements now, and those with a summary (which may have none left).
         pairs = set(qs.order_by().values_list("actor_id", "topic_id").distinct())
+        pairs |= set(stored.values_list("actor_id", "topic_id"))
         n = services.summaries_refresh(pairs=pairs)
         self.stdout.write(self.style.SUCCESS(f"Refreshed {len(pairs)} pairs ({n} summaries)."))
