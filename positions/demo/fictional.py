@@ -69,6 +69,13 @@ TOPIC = {
         "proud to sign",
         "urged the government to let",
         "approved",
+        # The case for it: congestion and dirty air.
+        "gridlock",
+        "queues",
+        "fumes",
+        "breathe",
+        "clean the air",
+        "best news",
     ],
     "oppose_cues": [
         "bridge tax",
@@ -89,6 +96,14 @@ TOPIC = {
         "no toll",
         "not now",
         "more harm than good",
+        # The case against it: cost and fairness.
+        "unfair",
+        "a tax on",
+        "pay twice",
+        "send the bill",
+        "blunt instrument",
+        "U-turn",
+        "go-slow",
     ],
     "neutral_cues": [
         "no decision",

@@ -243,6 +243,11 @@ TOPIC = {
         "help the aggressor",
         "helps the aggressor",
         "only help",
+        # The restricted side complaining of the restriction.
+        "we are not allowed",
+        "we are not permitted",
+        "we cannot use",
+        "we are forbidden",
         "decide how they use",
         "decide how to use",
         "how it uses",
@@ -375,6 +380,9 @@ TOPIC = {
         "share responsibility",
         "responsibility for any",
         {"phrase": "neither urged", "weight": 2.0},
+        "no single weapon",
+        "silver bullet",
+        "magic bullet",
         "not urged",
         "neither encouraged",
     ],
@@ -1131,7 +1139,20 @@ MORE_ALIASES: dict[str, list[str]] = {
     "Emmanuel Macron": ["the French president", "President Macron", "French President"],
     "Pentagon": ["U.S. Defense Department", "US Defense Department", "US Department of Defense"],
     "White House": ["the Biden White House"],
-    "Kremlin": ["Russian authorities"],
+    "Kremlin": ["Russian authorities", "Russian official", "senior Russian official"],
+    "Biden administration": [
+        "administration official",
+        "senior administration official",
+        "senior administration officials",
+        "U.S. official",
+        "US official",
+        "senior U.S. official",
+        "American official",
+    ],
+    "Government of Ukraine": ["Ukrainian official", "senior Ukrainian official"],
+    "German government": ["German officials", "German official"],
+    "UK government": ["British official", "UK officials"],
+    "French government": ["French officials", "French official"],
 }
 
 
