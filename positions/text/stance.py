@@ -186,6 +186,69 @@ _BECOMING = frozenset(
 )
 
 
+# Warnings of what will follow ("will not go unanswered", "a world war"): whoever says
+# them warns against the step, and the step they name ("allowing such strikes") is the
+# condition of the warning, not something they favour (DESIGN §3).
+_THREAT_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "retaliation",
+        "retaliate",
+        "retaliatory",
+        "unanswered",
+        "consequences",
+        "response",
+        "respond",
+        "nuclear",
+        "abyss",
+        "participants",
+        "participation",
+        "responsibility",
+    )
+)
+_THREAT_PHRASES = frozenset(
+    tuple(words(p))
+    for p in (
+        "world war",
+        "global war",
+        "global conflict",
+        "wider war",
+        "wider conflict",
+        "party to the conflict",
+        "party to the war",
+        "direct party",
+        "act of war",
+        "at war with",
+        "war with",
+        "playing with fire",
+        "drag into",
+        "dragged into",
+        "legitimate targets for",
+        "treated as legitimate targets",
+        "fighting Russia",
+    )
+)
+# Granting leave to act: these describe the step itself, which a threat makes its condition.
+_ENABLING_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "allow",
+        "allowing",
+        "let",
+        "letting",
+        "permit",
+        "permission",
+        "lift",
+        "lifting",
+        "authorise",
+        "authorize",
+        "green",
+        "greenlight",
+        "approve",
+    )
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
@@ -194,6 +257,8 @@ class Cue:
     vocabulary: frozenset[str] = frozenset()  # its words as a set, for a quick subset test
     generic: bool = False  # shipped for every topic: says nothing about which topic
     weak: bool = False  # names the topic only in an article already about it ("the toll")
+    threat: bool = False  # a warning of consequences ("retaliation", "world war")
+    enabling: bool = False  # granting leave to act ("allow", "let", "lift", "permission")
 
 
 def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
@@ -212,7 +277,12 @@ def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
             continue
         if weight is None:
             weight = min(1.0 + 0.5 * (len(ws) - 1), 2.5)
-        cues.append(Cue(ws, float(weight), phrase, frozenset(ws), generic, weak))
+        vocabulary = frozenset(ws)
+        threat = bool(vocabulary & _THREAT_WORDS) or ws in _THREAT_PHRASES
+        enabling = bool(vocabulary & _ENABLING_WORDS)
+        cues.append(
+            Cue(ws, float(weight), phrase, vocabulary, generic, weak, threat, enabling)
+        )
     return cues
 
 
