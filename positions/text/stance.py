@@ -438,9 +438,13 @@ def classify(
     support = oppose = neutral = 0.0
     evidence: list[str] = []
     warning = cue_verb in WARNING_LEMMAS or cue_verb in REJECTING_LEMMAS
+    # (label, weight, start, end, cue, polarity, negated) for every cue occurrence
+    hits: list[tuple[str, float, int, int, Cue, str, bool]] = []
     for polarity, name in ((SUPPORT, "support"), (OPPOSE, "oppose")):
         for cue in _present(topic, (name,), index):
             for start, end in _find(cue, ws, index):
+                if cue.threat and start > 0 and ws[start - 1] == "in" and end - start == 1:
+                    continue  # "in response to a question" threatens nothing
                 negated = not (set(cue.words) & _NEGATORS) and bool(
                     set(ws[max(0, start - 3) : start]) & _NEGATORS
                 )
@@ -461,14 +465,29 @@ def classify(
                 if warning and label == SUPPORT:
                     label = OPPOSE  # what one warns against is what one opposes
                 weight = cue.weight * (0.5 if polarity == OPPOSE and negated else 1.0)
-                if label == SUPPORT:
-                    support += weight
-                elif label == OPPOSE:
-                    oppose += weight
-                elif label == NEUTRAL:
-                    neutral += weight
-                if label:
-                    evidence.append(f"{label}:{cue.phrase}")
+                hits.append((label, weight, start, end, cue, polarity, negated))
+    hits = _drop_covered(hits)
+    # A warning of consequences ("our response", "a world war") makes the step it names
+    # ("should they allow ...", "letting Kyiv fire ...") its condition, not a wish.
+    if any(h[0] == OPPOSE and h[4].threat and not h[6] for h in hits):
+        hits = [h for h in hits if not (h[0] == SUPPORT and h[4].enabling)]
+    for label, weight, _start, _end, cue, _polarity, _negated in hits:
+        if label == SUPPORT:
+            support += weight
+        elif label == OPPOSE:
+            oppose += weight
+        elif label == NEUTRAL:
+            neutral += weight
+        if label:
+            evidence.append(f"{label}:{cue.phrase}")
+    if support == 0.0 and oppose == 0.0:
+        # No cue takes a side, but the step itself is denied in its clause ("not to strike
+        # at Russia", "we are not talking about going deep inside Russia"): restating the
+        # restriction.
+        denied = _denied_topic(topic, text, ws, index)
+        if denied:
+            oppose += 1.0
+            evidence.append(f"oppose:not {denied}")
     for cue in _present(topic, ("neutral",), index):
         for _start, _end in _find(cue, ws, index):
             neutral += cue.weight
@@ -494,6 +513,79 @@ def classify(
     score = max(-1.0, min(1.0, (support - oppose) / (total + 1.0)))
     confidence = (0.5 + 0.5 * (top - second) / (top + second + 1.0)) * (0.6 + 0.4 * rel)
     return StanceResult(label, round(score, 3), round(min(confidence, 0.99), 3), rel, evidence)
+
+
+def _drop_covered(
+    hits: list[tuple[str, float, int, int, Cue, str, bool]],
+) -> list[tuple[str, float, int, int, Cue, str, bool]]:
+    """Drop a cue found inside a longer cue of the other side: the longer phrase says what
+    is meant ("treated as legitimate targets" is a threat, not "legitimate targets")."""
+    if len(hits) < 2:
+        return hits
+    kept = []
+    for h in hits:
+        covered = any(
+            o[5] != h[5] and o[2] <= h[2] and h[3] <= o[3] and (o[3] - o[2]) > (h[3] - h[2])
+            for o in hits
+        )
+        if not covered:
+            kept.append(h)
+    return kept
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:.!?\u2014]\s|\s[\u2013-]\s")
+_ACTION_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "strike",
+        "strikes",
+        "striking",
+        "hit",
+        "hitting",
+        "target",
+        "targets",
+        "attack",
+        "attacks",
+        "fire",
+        "firing",
+        "going",
+        "use",
+        "using",
+        "used",
+        "deep",
+        "inside",
+        "into",
+    )
+)
+
+
+def _denied_topic(
+    topic: TopicCues, text: str, ws: list[str], index: dict[str, list[int]]
+) -> str:
+    """The phrase of a topic cue naming the act (striking, targets inside ...) with a
+    negator before it in the same clause, or ""."""
+    if not (index.keys() & _NEGATORS):
+        return ""
+    for cue in _present(topic, ("topic_cues",), index):
+        if not (cue.vocabulary & _ACTION_WORDS):
+            continue
+        for start, _end in _find(cue, ws, index):
+            lo = max(0, start - 10, _clause_start(text, start))
+            if set(ws[lo:start]) & _NEGATORS:
+                return cue.phrase
+    return ""
+
+
+def _clause_start(text: str, word: int) -> int:
+    """Index of the first word of the clause (split at commas, dashes, colons) of `word`."""
+    first = count = 0
+    for piece in _CLAUSE_END_RE.split(text):
+        n = len(_WORD_RE.findall(fold(piece)))
+        if count + n > word:
+            return first
+        count += n
+        first = count
+    return first
 
 
 _HEDGE_STEMS = tuple(" ".join(words(h)) for h in _HEDGES)
