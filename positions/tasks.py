@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.db import IntegrityError
 
 from . import services
 
@@ -21,16 +22,13 @@ def retrain_stance_models(**_kwargs) -> dict[str, str]:
     return summary
 
 
-from django.db import IntegrityError  # noqa: E402 - kept with the task that uses it
-
-
 @shared_task(
     acks_late=True,
     autoretry_for=(IntegrityError,),
     retry_backoff=True,
     max_retries=3,
 )
-def refresh_summaries(pairs: list[list[int]]) -> int:
+def refresh_summaries(pairs: list[list[int]], **_kwargs) -> int:
     """Recompute the stored summaries and shifts of these (actor_id, topic_id) pairs.
     Idempotent: a refresh that raced another one for a new pair (unique summary) retries."""
     return services.summaries_refresh(pairs=[tuple(p) for p in pairs])

@@ -443,7 +443,12 @@ def classify(
     for polarity, name in ((SUPPORT, "support"), (OPPOSE, "oppose")):
         for cue in _present(topic, (name,), index):
             for start, end in _find(cue, ws, index):
-                if cue.threat and start > 0 and ws[start - 1] == "in" and end - start == 1:
+                if (
+                    cue.threat
+                    and end - start == 1
+                    and ws[start - 1 : start] == ["in"]
+                    and ws[end : end + 1] == ["to"]
+                ):
                     continue  # "in response to a question" threatens nothing
                 negated = not (set(cue.words) & _NEGATORS) and bool(
                     set(ws[max(0, start - 3) : start]) & _NEGATORS
@@ -570,7 +575,7 @@ def _denied_topic(
         if not (cue.vocabulary & _ACTION_WORDS):
             continue
         for start, _end in _find(cue, ws, index):
-            lo = max(0, start - 10, _clause_start(text, start))
+            lo = max(0, start - 15, _clause_start(text, start))
             if set(ws[lo:start]) & _NEGATORS:
                 return cue.phrase
     return ""
