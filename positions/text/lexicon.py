@@ -68,6 +68,9 @@ _REGULAR_SPEECH = [
     "advocate",
     "welcome",
     "praise",
+    "hail",
+    "applaud",
+    "decry",
     "dismiss",
     "voice",
     "express",
@@ -211,7 +214,17 @@ PARTICLE_FORMS.update(
 )
 
 WARNING_LEMMAS = frozenset(
-    {"warn", "threaten", "caution", "condemn", "denounce", "criticise", "criticize", "accuse"}
+    {
+        "warn",
+        "threaten",
+        "caution",
+        "condemn",
+        "denounce",
+        "criticise",
+        "criticize",
+        "accuse",
+        "decry",
+    }
 )
 # Saying no to something: what follows is what the speaker opposes ("rejected calls to ...").
 REJECTING_LEMMAS = frozenset({"reject", "refuse", "deny", "dismiss", "rule"})
@@ -367,6 +380,11 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organisatio
 # Words that may appear inside a speaker's noun phrase in lower case.
 ROLE_WORDS = frozenset(
     [
+        # "foreign policy expert Jo Marr", "defence analyst Jo Marr"
+        "policy",
+        "expert",
+        "analyst",
+        "specialist",
         "union",
         "federation",
         "association",
@@ -824,6 +842,10 @@ COUNTRIES = frozenset(
 TITLE_WORDS = frozenset(
     w.lower()
     for w in [
+        "Policy",
+        "Expert",
+        "Analyst",
+        "Specialist",
         "Councillor",
         "Councilor",
         "Alderman",

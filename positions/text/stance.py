@@ -7,6 +7,7 @@ and blended with it afterwards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,8 +22,23 @@ UNRELATED = "unrelated"
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _MAX_GAP = 3  # words allowed between the words of a cue phrase ("lift some of the restrictions")
 _NEGATORS = frozenset(
-    {"not", "no", "never", "neither", "nor", "t", "cannot", "without", "refus", "reject"}
+    {
+        "not",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "t",
+        "cannot",
+        "without",
+        "refus",
+        "refusal",
+        "reject",
+    }
 )
+# Standing against what follows ("opposed to lifting", "opposes letting"): turns a
+# support cue round, and only a support cue ("opposed to escalation" still fears it).
+_OPPOSING = frozenset({"oppos"})
 # Hedges turn what follows into an open question: "contemplating allowing ...".
 _HEDGES = (
     "consider",
@@ -44,6 +60,8 @@ _HEDGES = (
     "not yet decided",
     "undecided",
     "whether",
+    "decision on",
+    "question of",
 )
 # ...unless the speaker is pressing for it: "the time has come to consider ...".
 _PRESSING = ("should", "must", "need", "time has come", "urge", "call for", "call on")
@@ -179,6 +197,24 @@ _BAD_OUTCOME = frozenset(
 )
 
 
+# Dismissing a danger ("fears of escalation are overblown") argues for the step.
+_DISMISSED = frozenset(
+    stem(w)
+    for w in (
+        "overblown",
+        "exaggerated",
+        "overstated",
+        "unfounded",
+        "baseless",
+        "bluff",
+        "bluffing",
+    )
+)
+
+
+_MISTAKE = frozenset(stem(w) for w in ("mistake", "error", "wrong", "folly", "blunder"))
+
+
 # "must not become a wider war", "does not lead to escalation": negating the verb that
 # leads to a danger keeps the warning against it.
 _BECOMING = frozenset(
@@ -280,9 +316,7 @@ def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
         vocabulary = frozenset(ws)
         threat = bool(vocabulary & _THREAT_WORDS) or ws in _THREAT_PHRASES
         enabling = bool(vocabulary & _ENABLING_WORDS)
-        cues.append(
-            Cue(ws, float(weight), phrase, vocabulary, generic, weak, threat, enabling)
-        )
+        cues.append(Cue(ws, float(weight), phrase, vocabulary, generic, weak, threat, enabling))
     return cues
 
 
@@ -299,6 +333,8 @@ class TopicCues:
     # For each list above, its cues by first word: matching looks up the statement's words
     # instead of trying a few hundred cues one by one.
     first: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
+    # _present's answers for recent statements (a cache, not part of the value).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for name in ("topic_cues", "support", "oppose", "neutral", "weak_cues"):
@@ -396,6 +432,13 @@ def weak_relevance(topic: TopicCues, text: str, context: str) -> float:
 
 def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int]]) -> list[Cue]:
     """Cues of the named lists whose words all occur in the text (before matching positions)."""
+    # Relevance, position cues and stance ask about the same statement's words: remembered
+    # per index (kept alive in the entry, so its id cannot be reused while remembered).
+    key = (names, id(index))
+    memo = topic.memo
+    entry = memo.get(key)
+    if entry is not None and entry[0] is index:
+        return entry[1]
     found: list[Cue] = []
     for name in names:
         by_word = topic.first[name]
@@ -404,6 +447,9 @@ def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int
             for cue in by_word[word]:
                 if keys >= cue.vocabulary:  # a set comparison, done in C
                     found.append(cue)
+    if len(memo) >= 8192:
+        memo.clear()
+    memo[key] = (index, found)
     return found
 
 
@@ -450,8 +496,14 @@ def classify(
                     and ws[end : end + 1] == ["to"]
                 ):
                     continue  # "in response to a question" threatens nothing
+                # Leave is given to someone ("has not given Kyiv the green light"): the
+                # negator may stand before the verb and its object.
+                reach = 5 if cue.enabling and polarity == SUPPORT else 3
+                # Negation reaches no further back than the clause ("there will be no
+                # reprisal, and we will allow ...").
+                clause = _clause_start(text, start)
                 negated = not (set(cue.words) & _NEGATORS) and bool(
-                    set(ws[max(0, start - 3) : start]) & _NEGATORS
+                    set(ws[max(0, start - reach, clause) : start]) & _NEGATORS
                 )
                 if (
                     negated
@@ -459,9 +511,44 @@ def classify(
                     and set(ws[max(0, start - 3) : start]) & _BECOMING
                 ):
                     negated = False  # "must not become a wider war" still warns of one
+                if (
+                    polarity == SUPPORT
+                    and not negated
+                    and set(ws[max(0, start - 3, clause) : start]) & _OPPOSING
+                ):
+                    negated = True  # "opposed to lifting ...", "against letting ..."
+                if negated and ws[_sentence_start(text, start) : start][:1] == ["why"]:
+                    negated = False  # "Why should they not be allowed to ...?" asks for it
+                if negated and cue.threat and cue.words[0].startswith("un"):
+                    negated = False  # "will not go unanswered" doubles the threat
                 if polarity == SUPPORT and set(ws[end : end + 10]) & _BAD_OUTCOME:
-                    negated = True  # "opening the border now would be a grave mistake"
-                hedged = _hedged(ws, start, _sentence_start(text, start)) and not warning
+                    # "opening the border now would be a grave mistake"; and "refusing to
+                    # open it was a mistake" judges the refusal.
+                    negated = not negated
+                elif (
+                    start >= 2
+                    and ws[start - 1] == "to"
+                    and set(ws[max(0, start - 5) : start - 1]) & _MISTAKE
+                ):
+                    # "it would be a mistake to let ...", "a mistake to keep the ban": the
+                    # step after "mistake to" is the one judged wrong.
+                    if polarity == SUPPORT:
+                        negated = not negated
+                    elif not negated:
+                        polarity = SUPPORT
+                if (
+                    polarity == OPPOSE
+                    and not negated
+                    and set(ws[end : end + 6]) & _DISMISSED
+                    and not set(ws[end : end + 6]) & _NEGATORS
+                ):
+                    polarity, negated = SUPPORT, False  # the danger is waved away
+                hedged = (
+                    _hedged(ws, start, clause)
+                    and not warning
+                    # "could be used only inside ...": a limit, not an open question
+                    and "only" not in ws[max(0, start - 3) : end]
+                )
                 label = polarity
                 if negated:
                     label = OPPOSE if polarity == SUPPORT else ""
@@ -485,7 +572,11 @@ def classify(
             neutral += weight
         if label:
             evidence.append(f"{label}:{cue.phrase}")
-    if support == 0.0 and oppose == 0.0:
+    for cue in _present(topic, ("neutral",), index):
+        for _start, _end in _find(cue, ws, index):
+            neutral += cue.weight
+            evidence.append(f"neutral:{cue.phrase}")
+    if support == 0.0 and oppose == 0.0 and neutral == 0.0:
         # No cue takes a side, but the step itself is denied in its clause ("not to strike
         # at Russia", "we are not talking about going deep inside Russia"): restating the
         # restriction.
@@ -493,10 +584,6 @@ def classify(
         if denied:
             oppose += 1.0
             evidence.append(f"oppose:not {denied}")
-    for cue in _present(topic, ("neutral",), index):
-        for _start, _end in _find(cue, ws, index):
-            neutral += cue.weight
-            evidence.append(f"neutral:{cue.phrase}")
     if cue_verb in WARNING_LEMMAS:
         oppose += 2.0
         evidence.append(f"oppose:verb {cue_verb}")
@@ -560,37 +647,55 @@ _ACTION_WORDS = frozenset(
         "deep",
         "inside",
         "into",
+        # Acts of any topic's question ("not to enter the harbour", "not to send them").
+        "enter",
+        "open",
+        "send",
+        "cross",
+        "deploy",
     )
 )
 
 
-def _denied_topic(
-    topic: TopicCues, text: str, ws: list[str], index: dict[str, list[int]]
-) -> str:
+def _denied_topic(topic: TopicCues, text: str, ws: list[str], index: dict[str, list[int]]) -> str:
     """The phrase of a topic cue naming the act (striking, targets inside ...) with a
     negator before it in the same clause, or ""."""
     if not (index.keys() & _NEGATORS):
         return ""
     for cue in _present(topic, ("topic_cues",), index):
-        if not (cue.vocabulary & _ACTION_WORDS):
-            continue
+        acts = bool(cue.vocabulary & _ACTION_WORDS)
         for start, _end in _find(cue, ws, index):
             lo = max(0, start - 15, _clause_start(text, start))
-            if set(ws[lo:start]) & _NEGATORS:
+            before = ws[lo:start]
+            negator = next((i for i, w in enumerate(before) if w in _NEGATORS), -1)
+            # The act named by the cue ("not to strike inside Russia") or between the
+            # negator and the cue ("would not be used on Russian territory").
+            if negator >= 0 and (acts or set(before[negator:]) & _ACTION_WORDS):
                 return cue.phrase
     return ""
 
 
 def _clause_start(text: str, word: int) -> int:
     """Index of the first word of the clause (split at commas, dashes, colons) of `word`."""
-    first = count = 0
-    for piece in _CLAUSE_END_RE.split(text):
-        n = len(_WORD_RE.findall(fold(piece)))
-        if count + n > word:
-            return first
-        count += n
-        first = count
-    return first
+    return _start_of(_piece_starts(text, _CLAUSE_END_RE), word)
+
+
+def _start_of(starts: tuple[int, ...], word: int) -> int:
+    return starts[bisect_right(starts, word) - 1]
+
+
+@lru_cache(maxsize=1024)
+def _piece_starts(text: str, boundary: re.Pattern[str]) -> tuple[int, ...]:
+    """Word index at which each piece of `text` between boundaries starts (cached: every
+    cue found in a statement asks for the same text)."""
+    starts = [0]
+    if not boundary.search(text):
+        return tuple(starts)
+    count = 0
+    for piece in boundary.split(text):
+        count += len(_WORD_RE.findall(fold(piece)))
+        starts.append(count)
+    return tuple(starts)
 
 
 _HEDGE_STEMS = tuple(" ".join(words(h)) for h in _HEDGES)
@@ -602,17 +707,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?;]\s")
 
 def _sentence_start(text: str, word: int) -> int:
     """Index of the first word of the sentence (within `text`) that holds word `word`."""
-    if not _SENTENCE_END_RE.search(text):
-        return 0
-    first = 0
-    count = 0
-    for piece in _SENTENCE_END_RE.split(text):
-        n = len(_WORD_RE.findall(fold(piece)))
-        if count + n > word:
-            return first
-        count += n
-        first = count
-    return first
+    return _start_of(_piece_starts(text, _SENTENCE_END_RE), word)
 
 
 def _hedged(ws: list[str], start: int, sentence_start: int = 0) -> bool:
@@ -622,6 +717,8 @@ def _hedged(ws: list[str], start: int, sentence_start: int = 0) -> bool:
     window = " " + " ".join(ws[window_lo:start]) + " "
     for hedge in _HEDGE_STEMS:
         at = window.find(" " + hedge)
+        if at >= 0 and window.startswith(" not ", at + len(hedge) + 1):
+            continue  # "could not defend": not able, not undecided
         if at >= 0:
             before = " " + " ".join(ws[max(0, window_lo - 6) : window_lo]) + window[:at] + " "
             if not any(" " + p in before for p in _PRESSING_STEMS):

@@ -132,7 +132,26 @@ _TO_OK = frozenset(
 )
 # Words that open a fronted place or time ("In Rome, ...", "On Thursday, ...").
 _FRONTED_STARTS = frozenset(
-    {"in", "at", "on", "from", "during", "after", "before", "speaking", "asked", "later"}
+    {
+        "in",
+        "at",
+        "on",
+        "from",
+        "during",
+        "after",
+        "before",
+        "speaking",
+        "asked",
+        "later",
+        # Fronted adverbs of time or sequence ("Earlier, X said ...").
+        "earlier",
+        "meanwhile",
+        "separately",
+        "yesterday",
+        "today",
+        "elsewhere",
+        "however",
+    }
 )
 _ADJUNCT_STARTS = frozenset(
     {
@@ -560,9 +579,14 @@ class _Finder:
             resolved = self.tracker.resolve(speaker) if speaker else None
             return (resolved, c - 1) if resolved else None
         if prev.lower in ("and", "but"):
-            # "X chose his words carefully and was keen to make clear ...": X speaks.
-            end = np_forward(tokens, 0, c - 1)
-            speaker = speaker_from_tokens(self.text, tokens[:end]) if end else None
+            # "X chose his words carefully and was keen to make clear ...": X speaks; also
+            # after a fronted time or place ("Before the talks, X was asked ... and said").
+            first = 0
+            if tokens[0].lower in _FRONTED_STARTS:
+                comma = next((j for j in range(1, min(c - 1, 10)) if tokens[j].lower == ","), 0)
+                first = comma + 1 if comma else 0
+            end = np_forward(tokens, first, c - 1)
+            speaker = speaker_from_tokens(self.text, tokens[first:end]) if end > first else None
             if speaker is None or speaker.kind != "person":
                 return None
             resolved = self.tracker.resolve(speaker)
@@ -584,8 +608,22 @@ class _Finder:
             ):
                 return None
             end = k
+            if end >= 3 and tokens[end - 1].lower == ")":
+                # "Senator Jo Marr (D-Vt.), asked about ..., said": past the bracket.
+                opening = next(
+                    (j for j in range(end - 2, max(-1, end - 8), -1) if tokens[j].lower == "("), -1
+                )
+                if opening > 0:
+                    end = opening
             # "His spokesman, Rolf Tamm, said": the name is in the apposition.
-            named = speaker_from_tokens(self.text, tokens[k + 1 : c - 1])
+            # ...but not a place in a participle or prepositional phrase ("X, during a
+            # visit to Port Alden, said").
+            named = (
+                speaker_from_tokens(self.text, tokens[k + 1 : c - 1])
+                if tokens[k + 1].lower not in _FRONTED_STARTS
+                and tokens[k + 1].lower not in _ADJUNCT_STARTS
+                else None
+            )
             head_begin = np_backward(tokens, end)
             head = (
                 speaker_from_tokens(self.text, tokens[head_begin:end]) if head_begin < end else None
@@ -906,8 +944,17 @@ class _Finder:
         for a in range(len(tokens) - 2):
             if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
                 continue
-            end = np_forward(tokens, a + 2)
-            speaker = speaker_from_tokens(self.text, tokens[a + 2 : end])
+            begin = a + 2
+            # "according to a statement from X", "according to remarks by X": X speaks.
+            k = begin + (begin < len(tokens) and tokens[begin].lower in ("a", "an", "the"))
+            if (
+                k + 1 < len(tokens)
+                and tokens[k].lower in _SPEECH_CARRIERS
+                and tokens[k + 1].lower in ("from", "by", "of")
+            ):
+                begin = k + 2
+            end = np_forward(tokens, begin)
+            speaker = speaker_from_tokens(self.text, tokens[begin:end])
             speaker = self.tracker.resolve(speaker) if speaker is not None else None
             if speaker is None:
                 return []
@@ -991,6 +1038,20 @@ _SOURCE_LINKS = frozenset(
         "aware of",
         "involved in",
         "knowledgeable about",
+    }
+)
+# What carries someone's words: "according to a statement from X".
+_SPEECH_CARRIERS = frozenset(
+    {
+        "statement",
+        "statements",
+        "readout",
+        "transcript",
+        "comments",
+        "remarks",
+        "post",
+        "message",
+        "letter",
     }
 )
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})

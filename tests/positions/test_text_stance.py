@@ -162,3 +162,133 @@ def test_a_statement_without_cues_takes_the_speakers_stance_in_the_article():
 
 def test_a_cue_inside_an_open_question_is_neutral():
     assert _stance("No decision has been made on whether to lift the ban on trawlers") == NEUTRAL
+
+
+# --- Threats, containment, denied steps, clause-scoped hedges (fictional sentences) ---
+
+THREAT_TOPIC = TopicCues.build(
+    "harbour",
+    ["harbour", "trawlers", "fishing rights", "foreign fleets", "enter the harbour"],
+    ["allow", "let the trawlers", "legitimate catch", "lift the ban"],
+    [
+        "retaliation",
+        "response",
+        "world war",
+        "treated as legitimate catch",
+        "unanswered",
+        "keep the ban",
+    ],
+    ["no decision"],
+)
+
+
+def _threat_stance(text: str, verb: str = "say") -> str:
+    return classify(THREAT_TOPIC, text, cue_verb=verb).stance
+
+
+def test_a_threat_makes_the_step_it_names_its_condition():
+    # The permission is what the speaker threatens over, not what they want.
+    text = "Varnholm has prepared its response should Dolmar allow the trawlers into the harbour"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_a_consequence_after_the_step_is_a_warning():
+    text = "Letting the trawlers into the harbour is how a quarrel becomes a world war"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_a_denied_threat_leaves_the_permission():
+    text = "There will be no retaliation, and we will allow the trawlers into the harbour"
+    assert _threat_stance(text) == SUPPORT
+
+
+def test_in_response_to_is_not_a_threat():
+    text = "In response to a question, the mayor said she would allow the trawlers in the harbour"
+    assert _threat_stance(text) == SUPPORT
+
+
+def test_a_longer_cue_of_the_other_side_wins_over_the_one_inside_it():
+    text = "Foreign trawlers in the harbour would be treated as legitimate catch, Rask wrote"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_a_bare_threat_is_oppose_whoever_says_it():
+    assert _threat_stance("Any move on the harbour will not go unanswered") == OPPOSE
+
+
+def test_denying_the_step_in_its_clause_restates_the_restriction():
+    text = "The boats will fish the outer banks, not enter the harbour"
+    assert _threat_stance(text) == OPPOSE
+    text = "We are not talking about letting anyone enter the harbour at night or in winter"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_a_negation_in_another_clause_does_not_deny_the_step():
+    # "not" belongs to the first clause; the second names the step plainly.
+    text = "It was not easy, but the boats may enter the harbour"
+    assert _threat_stance(text) != OPPOSE
+
+
+def test_a_hedge_in_an_earlier_clause_does_not_hedge_a_later_cue():
+    # "discussing" hedges its own clause, not the demand after the comma.
+    text = "said the council was discussing the trawlers, and that it must keep the ban"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_a_danger_waved_away_argues_for_the_step():
+    text = "Talk of retaliation over the harbour is overblown, the mayor said"
+    assert _threat_stance(text) == SUPPORT
+
+
+def test_a_mistake_to_keep_a_restriction_is_support():
+    assert _threat_stance("It is a mistake to keep the ban on trawlers in the harbour") == SUPPORT
+
+
+def test_a_mistake_to_give_leave_is_oppose():
+    text = "It would be a grave mistake to allow the trawlers into the harbour"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_judging_a_refusal_wrong_is_support():
+    text = "The council's refusal to allow trawlers in the harbour was a mistake"
+    assert _threat_stance(text) == SUPPORT
+
+
+def test_leave_withheld_past_its_object_is_negated():
+    text = "The council has not formally or publicly allowed trawlers into the harbour"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_could_not_is_inability_not_a_hedge():
+    text = "Dolmar could not cope, so we must lift the ban on trawlers in the harbour"
+    assert _stance(text) == SUPPORT
+
+
+def test_a_decision_on_the_step_is_an_open_question():
+    text = "The decision on lifting the ban for trawlers rests with the harbour board"
+    assert _stance(text) == NEUTRAL
+
+
+def test_an_act_between_negator_and_topic_denies_it():
+    text = "She said the nets would not be used in the harbour this season"
+    assert _threat_stance(text) == OPPOSE
+
+
+def test_undecided_language_is_not_read_as_a_denial():
+    text = "There is no decision, and no one will enter the harbour until there is"
+    assert _threat_stance(text) == NEUTRAL
+
+
+def test_decrying_the_step_is_a_warning_against_it():
+    text = "decried the plan to lift the ban on trawlers in the harbour"
+    assert _stance(text, verb="decry") == OPPOSE
+
+
+def test_being_opposed_to_the_step_turns_its_cue_round():
+    text = "The mayor remains opposed to lifting the ban on trawlers in the harbour"
+    assert _stance(text) == OPPOSE
+
+
+def test_a_why_not_question_asks_for_the_step():
+    text = "Why should the harbour not allow trawlers when the fish are there?"
+    assert _stance(text) == SUPPORT

@@ -365,3 +365,58 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
         "'It will be thorough,' he said."
     )
     assert [f.speaker.name for f in found] == ["Dolmar's harbour ministry"] * 3
+
+
+def test_a_fronted_adverb_before_a_speaker_with_an_apposition():
+    text = (
+        "Earlier, Defence Minister Ilse Varga, during a visit to Port Alden, said on Monday "
+        "that the quay would reopen in spring."
+    )
+    found = find_statements(text)
+    assert [s.speaker.name for s in found if s.speaker] == ["Ilse Varga"]
+    assert found[0].text.startswith("said on Monday that the quay")
+
+
+def test_a_bracketed_affiliation_and_a_participle_before_the_verb():
+    text = (
+        "Senator Olaf Brenner (L-Nd.), asked about the petition, told reporters that the "
+        "decision belonged to the council."
+    )
+    found = find_statements(text)
+    assert [s.speaker.name for s in found if s.speaker] == ["Olaf Brenner"]
+    assert found[0].text.startswith("told reporters that the decision")
+
+
+def test_a_second_verb_after_a_fronted_phrase_and_a_question():
+    text = (
+        "Before the vote, Brenner was asked by reporters whether he would back the toll and "
+        "said he would discuss it with the mayor."
+    )
+    found = find_statements(text)
+    assert any(
+        s.speaker and s.speaker.name == "Brenner" and s.text.startswith("said he would discuss")
+        for s in found
+    )
+
+
+def test_a_lowercase_policy_role_before_a_postposed_name():
+    text = '"The bridge must reopen," said Nordic foreign policy expert Hanne Solberg.'
+    found = find_statements(text)
+    assert [s.speaker.name for s in found if s.speaker] == ["Hanne Solberg"]
+
+
+def test_according_to_a_statement_from_a_body():
+    text = (
+        "The quay will stay shut until May, according to a statement from the Dolmar "
+        "Port Authority."
+    )
+    found = find_statements(text)
+    assert [s.speaker.name for s in found if s.speaker] == ["Dolmar Port Authority"]
+    assert found[0].text == "The quay will stay shut until May"
+
+
+def test_hailing_and_decrying_report_a_position():
+    found = find_statements("Mayor Petra Sollie hailed the plan to reopen the quay in May.")
+    assert [(s.speaker.name, s.cue_verb) for s in found if s.speaker] == [("Petra Sollie", "hail")]
+    found = find_statements("Mayor Petra Sollie decried the plan to close the quay in May.")
+    assert [(s.speaker.name, s.cue_verb) for s in found if s.speaker] == [("Petra Sollie", "decry")]
