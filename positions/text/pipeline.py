@@ -140,7 +140,8 @@ def analyse(
         current = AnalysedStatement(statement, stances)
         results.append(current)
         previous = current
-    return _same_speaker_elsewhere(results, topics, article_on, text)
+    results = _same_speaker_elsewhere(results, topics, article_on, text)
+    return _article_context(results, topics, text)
 
 
 _ELSEWHERE_CONFIDENCE = 0.5  # borrowed stances go to review (extraction.STANCE_REVIEW_BELOW)
@@ -265,6 +266,59 @@ def _speaker_consistency(
                 evidence=["same as the speaker's nearest statement with cues"],
             )
             out[i] = AnalysedStatement(r.found, {**out[i].stances, topic.slug: result})
+    return out
+
+
+# An article about the topic (this many statements on it) carries its paraphrases: a
+# remark next to a statement on the topic (same or adjacent paragraph), or one that refers
+# back to the act under debate ("the decision", "such strikes"), is on the topic too
+# unless it speaks of another subject in its own words.
+_ARTICLE_CLEARLY_ON = 3
+_REFERS_BACK_RE = re.compile(
+    r"\b(?:the|this|that|such|these|those|its|our|their|his|her)\s+"
+    r"(?:decision|permission|step|move|policy|position|question|strikes?|attacks?|weapons?"
+    r"|missiles?|operation|incursion|restrictions?|arrangements?|view)\b",
+    re.I,
+)
+_OTHER_SUBJECT_RE = re.compile(
+    r"\b(?:grain|power grid|electricity|energy|election|campaign|migration|tariffs?|cabinet"
+    r"|economy|inflation|budget|trade|vaccines?|climate|repairs?|prisoners?|humanitarian"
+    r"|refugees?|sanctions?)\b",
+    re.I,
+)
+
+
+def _article_context(
+    results: list[AnalysedStatement], topics: list[TopicCues], text: str
+) -> list[AnalysedStatement]:
+    out = list(results)
+    aside: set[int] | None = None
+    for topic in topics:
+        on = [i for i, r in enumerate(results) if r.stances[topic.slug].stance != UNRELATED]
+        if len(on) < _ARTICLE_CLEARLY_ON:
+            continue
+        paragraphs = {results[i].found.paragraph for i in on}
+        last = on[-1]
+        for i, r in enumerate(results):
+            st = r.found
+            if st.speaker is None or r.stances[topic.slug].stance != UNRELATED:
+                continue
+            sentence = text[st.sentence_start : st.context_end] if st.sentence_start >= 0 else ""
+            if _OTHER_SUBJECT_RE.search(sentence or st.text):
+                continue
+            near = bool(paragraphs & {st.paragraph - 1, st.paragraph, st.paragraph + 1})
+            refers = bool(_REFERS_BACK_RE.search(st.text))
+            if not (refers or (near and i < last + 2)):
+                continue
+            if aside is None:
+                aside = _asides(results, text)
+            if i in aside:
+                continue
+            context = text[st.context_start : st.context_end]
+            result = classify(
+                topic, st.text, context=context, cue_verb=st.cue_verb, related=_CARRY_RELEVANCE
+            )
+            out[i] = AnalysedStatement(st, {**out[i].stances, topic.slug: result})
     return out
 
 
