@@ -187,6 +187,7 @@ def _desired_rows(
     analysed: list[AnalysedStatement], by_slug: dict[str, Topic], resolver: ActorResolver
 ) -> dict[tuple[int, int, int | None], dict]:
     rows: dict[tuple[int, int, int | None], dict] = {}
+    priors = _prior_probabilities(analysed, by_slug)
     for item in analysed:
         found = item.found
         actor: Actor | None = None
@@ -223,6 +224,7 @@ def _desired_rows(
                 cue_stance=result.stance,
                 cue_score=result.score,
                 cue_confidence=result.confidence,
+                prior=priors.get((slug, found.start, found.end)),
             )
             rows[(found.start, found.end, topic.pk)] = {
                 **base,
@@ -233,3 +235,19 @@ def _desired_rows(
                 "needs_review": _needs_review(attribution, confidence, actor),
             }
     return rows
+
+
+def _prior_probabilities(
+    analysed: list[AnalysedStatement], by_slug: dict[str, Topic]
+) -> dict[tuple[str, int, int], dict[str, float]]:
+    """The shipped stance priors' probabilities, one batch per topic, for topics without an
+    editor-trained model (classifier.blend would otherwise ask per statement)."""
+    out: dict[tuple[str, int, int], dict[str, float]] = {}
+    for slug in by_slug:
+        items = [item.found for item in analysed if slug in item.related]
+        if not items or classifier.load_model(slug) is not None:
+            continue
+        probs = classifier.prior_probabilities(slug, [f.text for f in items])
+        if probs:
+            out.update({(slug, f.start, f.end): p for f, p in zip(items, probs, strict=True)})
+    return out

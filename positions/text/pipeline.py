@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .stance import (
+    OPPOSE,
+    SUPPORT,
     UNRELATED,
     StanceResult,
     TopicCues,
@@ -141,7 +143,8 @@ def analyse(
         results.append(current)
         previous = current
     results = _same_speaker_elsewhere(results, topics, article_on, text)
-    return _article_context(results, topics, text)
+    results = _backing_the_act(_article_context(results, topics, text), topics, text)
+    return _speaker_consistency(results, topics)
 
 
 _ELSEWHERE_CONFIDENCE = 0.5  # borrowed stances go to review (extraction.STANCE_REVIEW_BELOW)
@@ -274,6 +277,7 @@ def _speaker_consistency(
 # back to the act under debate ("the decision", "such strikes"), is on the topic too
 # unless it speaks of another subject in its own words.
 _ARTICLE_CLEARLY_ON = 3
+_SHORT_QUOTE_WORDS = 8
 _REFERS_BACK_RE = re.compile(
     r"\b(?:the|this|that|such|these|those|its|our|their|his|her)\s+"
     r"(?:decision|permission|step|move|policy|position|question|strikes?|attacks?|weapons?"
@@ -318,7 +322,76 @@ def _article_context(
             result = classify(
                 topic, st.text, context=context, cue_verb=st.cue_verb, related=_CARRY_RELEVANCE
             )
+            # A reported remark with no cue of its own and no word pointing back at the
+            # act is narrative ("said its forces had routed the attackers").
+            if result.evidence == ["no cue"] and not refers and not st.direct:
+                continue
+            if (
+                result.evidence == ["no cue"]
+                and not refers
+                and len(st.text.split()) < _SHORT_QUOTE_WORDS
+            ):
+                continue  # "Tunnels take time,": too short to carry a case on its own
+            if result.evidence == ["no cue"]:
+                # No cue of its own: the words around it may say which way it cuts.
+                # Its own sentence only: the one before may be someone else's.
+                around = classify(topic, sentence, cue_verb=st.cue_verb, related=_CARRY_RELEVANCE)
+                if around.evidence != ["no cue"]:
+                    result = replace(
+                        around,
+                        confidence=round(around.confidence * _ELSEWHERE_CONFIDENCE, 3),
+                        evidence=["from the sentence around it", *around.evidence],
+                    )
             out[i] = AnalysedStatement(st, {**out[i].stances, topic.slug: result})
+            paragraphs.add(st.paragraph)  # and what joins it carries the next one
+    return out
+
+
+# Standing by or against "the decision" the article has named: the stance is the act's.
+_BACKING_RE = re.compile(
+    r"\b(?:(?P<back>(?:stood|stands?|standing)\s+by|defend(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|"
+    r"prais(?:e|es|ed|ing)|back(?:s|ed|ing)?|hail(?:s|ed)?)"
+    r"|(?P<against>disagree(?:s|d)?\s+with|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|"
+    r"condemn(?:s|ed)?|den(?:y|ies|ounced?)|regret(?:s|ted)?))\s+"
+    r"(?:the|its|his|her|their|this|that|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:'s|’s))\s+"
+    r"(?:decision|move|step|permission|ruling)\b"
+)
+_ACT_RE = re.compile(r"\b(?:decision|move|permission|step)\s+to\s+[^.;:!?]{5,160}")
+
+
+def _backing_the_act(
+    results: list[AnalysedStatement], topics: list[TopicCues], text: str
+) -> list[AnalysedStatement]:
+    """ "X stood by its decision", "Y criticised the move": the act is the one the article
+    names ("the decision to let Kyiv ..."); backing it takes its side, and criticising it
+    the other."""
+    out = list(results)
+    for i, r in enumerate(results):
+        m = _BACKING_RE.search(r.found.text)
+        if m is None:
+            continue
+        act = _ACT_RE.search(text, 0, r.found.start + m.end() + 200)
+        if act is None:
+            continue
+        for topic in topics:
+            res = r.stances[topic.slug]
+            if res.stance == UNRELATED:
+                continue
+            named = classify(topic, act.group(0), related=1.0)
+            if named.stance not in (SUPPORT, OPPOSE):
+                continue
+            side = named.stance
+            if m.group("against"):
+                side = OPPOSE if side == SUPPORT else SUPPORT
+            if side == res.stance:
+                continue
+            result = replace(
+                res,
+                stance=side,
+                confidence=round(named.confidence * _ELSEWHERE_CONFIDENCE, 3),
+                evidence=[f"{side}:{m.group(0)}", *named.evidence],
+            )
+            out[i] = AnalysedStatement(r.found, {**out[i].stances, topic.slug: result})
     return out
 
 

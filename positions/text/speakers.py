@@ -288,6 +288,8 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
                 continue
             if not _is_cap(t.text) or t.lower in TITLE_WORDS or t.lower.rstrip(".") in TITLE_WORDS:
                 break
+            if "-" in t.lower and any(p in TITLE_WORDS for p in t.lower.split("-")):
+                break  # "President-elect", "Vice-Chancellor": a title, hyphenated
             name_start -= 1
         while name_start < len(toks) and toks[name_start].lower in _NAME_PARTICLES:
             name_start += 1

@@ -39,6 +39,12 @@ _NEGATORS = frozenset(
 # Standing against what follows ("opposed to lifting", "opposes letting"): turns a
 # support cue round, and only a support cue ("opposed to escalation" still fears it).
 _OPPOSING = frozenset({"oppos"})
+# Disapproving of the step it names ("disagreed with the decision to let ...", "condemned
+# the move to allow ..."): the same turn, with the object phrase in between.
+_CONDEMNING = frozenset(
+    {"disagre", "condemn", "criticiz", "criticis", "denounc", "decri", "deplor", "slam"}
+)
+_CONDEMN_REACH = 8
 # Hedges turn what follows into an open question: "contemplating allowing ...".
 _HEDGES = (
     "consider",
@@ -250,6 +256,9 @@ _THREAT_PHRASES = frozenset(
         "global conflict",
         "wider war",
         "wider conflict",
+        "global dimension",
+        "war bigger",
+        "bigger war",
         "party to the conflict",
         "party to the war",
         "direct party",
@@ -496,6 +505,12 @@ def classify(
                     and ws[end : end + 1] == ["to"]
                 ):
                     continue  # "in response to a question" threatens nothing
+                if (
+                    end - start > len(cue.words)
+                    and "for" in ws[start:end]
+                    and "for" not in cue.vocabulary
+                ):
+                    continue  # "troops to fight for Russia" is not "fighting Russia"
                 # Leave is given to someone ("has not given Kyiv the green light"): the
                 # negator may stand before the verb and its object.
                 reach = 5 if cue.enabling and polarity == SUPPORT else 3
@@ -517,6 +532,15 @@ def classify(
                     and set(ws[max(0, start - 3, clause) : start]) & _OPPOSING
                 ):
                     negated = True  # "opposed to lifting ...", "against letting ..."
+                if (
+                    polarity == SUPPORT
+                    and not negated
+                    and cue.enabling
+                    and set(ws[max(0, start - _CONDEMN_REACH, clause) : start]) & _CONDEMNING
+                ):
+                    negated = True  # "disagreed with the decision to let ..."
+                if negated and cue.words[0] == "any":
+                    negated = False  # "did not believe any one weapon ...": "any" wants a "not"
                 if negated and ws[_sentence_start(text, start) : start][:1] == ["why"]:
                     negated = False  # "Why should they not be allowed to ...?" asks for it
                 if negated and cue.threat and cue.words[0].startswith("un"):
@@ -546,6 +570,8 @@ def classify(
                 hedged = (
                     _hedged(ws, start, clause)
                     and not warning
+                    # "could shorten the war by letting ...": the means of an outcome
+                    and ws[start - 1 : start] != ["by"]
                     # "could be used only inside ...": a limit, not an open question
                     and "only" not in ws[max(0, start - 3) : end]
                 )
@@ -573,7 +599,13 @@ def classify(
         if label:
             evidence.append(f"{label}:{cue.phrase}")
     for cue in _present(topic, ("neutral",), index):
-        for _start, _end in _find(cue, ws, index):
+        for n_start, n_end in _find(cue, ws, index):
+            if any(
+                h[0] == SUPPORT and h[2] < n_end and n_start < h[3] and h[3] > n_end for h in hits
+            ):
+                # "for Ukraine to decide how to use ...": deferring, then saying what they
+                # may do — the longer reach of a side's cue says what is meant.
+                continue
             neutral += cue.weight
             evidence.append(f"neutral:{cue.phrase}")
     if support == 0.0 and oppose == 0.0 and neutral == 0.0:

@@ -21,6 +21,7 @@ from .lexicon import (
     PARTICLE_VERBS,
     PASSIVE_PARTICIPLES,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_FORMS,
     TIME_WORDS,
     URGING_LEMMAS,
@@ -195,6 +196,24 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 
+_BESIDE_RE = re.compile(
+    r"\b(?:standing|speaking|sitting|appearing)\s+(?:beside|alongside|next\s+to|with)\s+"
+    r"(?:him|her)\b|,\s+alongside\s+(?:him|her)\b",
+    re.I,
+)
+_ROLE_BODY_RE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)+")
+
+
+def _body_in_lead(role: str, lead: str) -> bool:
+    """The body a speaker speaks for ("White House press secretary"), when the lead says
+    that body spoke on its day ("The White House insisted on Tuesday ...")."""
+    if not role:
+        return False
+    return any(
+        re.search(rf"\b{re.escape(fold(m.group(0)))}\b", lead) for m in _ROLE_BODY_RE.finditer(role)
+    )
+
+
 def find_statements(text: str, published: dt.date | None = None) -> list[FoundStatement]:
     """Every statement in `text`, in order, each once."""
     finder = _Finder(text, published)
@@ -290,9 +309,18 @@ class _Finder:
                     if same and nxt.date.phrase:
                         out[i] = statement = replace(statement, date=nxt.date)
                         break
+            if i > 0 and not statement.date.phrase and statement.sentence_start >= 0:
+                # "Y, standing beside him, said ...": the occasion of the statement before.
+                prev = out[i - 1]
+                opening = self.text[statement.sentence_start : statement.start]
+                if prev.date.phrase and _BESIDE_RE.search(opening):
+                    out[i] = statement = replace(statement, date=prev.date)
+                    continue
             if lead is not None and not statement.date.phrase:
                 surname = fold(name).split()[-1:]
-                if surname and re.search(rf"\b{re.escape(surname[0])}\b", lead[1]):
+                if (
+                    surname and re.search(rf"\b{re.escape(surname[0])}\b", lead[1])
+                ) or _body_in_lead(statement.speaker.role, lead[1]):
                     out[i] = replace(statement, date=lead[0])
         self.out = out
 
@@ -533,7 +561,11 @@ class _Finder:
             inner = np_forward(tokens, end + 1)
             appositive = speaker_from_tokens(self.text, tokens[end + 1 : inner])
             if appositive is not None and appositive.kind == "person" and inner < len(tokens):
-                if len(appositive.name.split()) >= 2 and tokens[inner].lower == ",":
+                if (
+                    len(appositive.name.split()) >= 2
+                    and all(w[:1].isupper() for w in appositive.name.split())
+                    and tokens[inner].lower == ","
+                ):
                     self.tracker.note(appositive)
                     return
                 # "Petra Sollie, the defence minister, ...": the name comes first.
@@ -634,8 +666,15 @@ class _Finder:
                 and len(named.name.split()) >= 2
                 and all(w[:1].isupper() for w in named.name.split())
                 and head is not None
-                and head.name == head.mention
-                and head.kind == "person"
+                and (
+                    (head.name == head.mention and head.kind == "person")
+                    # "the speaker of the State Duma, Vyacheslav Volodin, said": a
+                    # description before the name, whatever it ends with.
+                    or (
+                        tokens[head_begin].lower == "the"
+                        and tokens[head_begin + 1].lower in ROLE_WORDS
+                    )
+                )
             ):
                 speaker = replace(named, role=head.mention, candidates=named.candidates)
                 resolved = self.tracker.resolve(speaker)
@@ -892,7 +931,7 @@ class _Finder:
         # on Wednesday to lift ...").
         markers = ("that", ":", "to") if verb.lemma in URGING_LEMMAS else ("that", ":")
         region_end = min(verb.end + 3, len(tokens) - 1)
-        for j in range(verb.end, min(verb.end + 12, len(tokens) - 1)):
+        for j in range(verb.end, min(verb.end + 12, len(tokens))):  # the last may be a quote
             if tokens[j].lower in markers or tokens[j].quote is not None:
                 region_end = j
                 break

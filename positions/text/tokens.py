@@ -10,7 +10,11 @@ from .quotes import Quote
 # Abbreviations ("U.S."), a word before its possessive ("Kyiv" + "'s", so the possessive can
 # link a noun phrase), the possessive, other words (with inner apostrophes: "we're"), and
 # single punctuation marks.
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]")
+# A middle initial ("John F. Kirby") is one token with its dot: a name goes on through it.
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z](?<=[a-z] [A-Z])\.(?= [A-Z][a-z])"
+    r"|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]"
+)
 
 
 # A NamedTuple, not a dataclass: tokens are made by the million and tuples are the

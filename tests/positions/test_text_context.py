@@ -1,0 +1,178 @@
+"""Topic relevance from the article around a statement, stance turns, and speakers and
+dates read from the occasion.
+
+Every sentence here is invented for the test (fictional people and places)."""
+
+import datetime as dt
+
+from positions.text.pipeline import analyse
+from positions.text.stance import NEUTRAL, OPPOSE, SUPPORT, UNRELATED, TopicCues, classify
+from positions.text.statements import find_statements
+
+PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
+
+# A fictional question: should Dolmar let foreign trawlers fish in its harbour?
+TOPIC = TopicCues.build(
+    "harbour",
+    ["harbour", "trawlers", "fishing rights"],
+    [
+        "let the trawlers",
+        "letting the trawlers",
+        "decide how to use",
+        "the right call",
+        "the ban lifted",
+    ],
+    ["keep the ban", "any one fleet", "bigger war", "no plans to"],
+    ["for Dolmar to decide", "no plans to change"],
+)
+
+
+def _stance(text: str, verb: str = "say") -> str:
+    return classify(TOPIC, text, cue_verb=verb).stance
+
+
+def test_disagreeing_with_the_decision_to_let_is_oppose():
+    text = "he strongly disagreed with the council's decision to let the trawlers into the harbour"
+    assert _stance(text) == OPPOSE
+
+
+def test_a_cue_that_wants_a_negation_keeps_its_side_under_one():
+    text = "she did not think any one fleet would empty the harbour of fish"
+    assert _stance(text) == OPPOSE
+
+
+def test_the_means_of_an_outcome_is_not_a_hedge():
+    text = "the city could feed itself by letting the trawlers into the harbour"
+    assert _stance(text, "write") == SUPPORT
+
+
+def test_a_consequence_warned_of_makes_the_step_its_condition():
+    text = "by letting the trawlers into the harbour, the council had started a bigger war"
+    assert _stance(text) == OPPOSE
+
+
+def test_deferring_that_goes_on_to_what_they_may_do_is_support():
+    text = "It is for Dolmar to decide how to use the harbour, and that includes the trawlers."
+    assert _stance(text, "") == SUPPORT
+
+
+def test_a_bare_no_plans_to_change_is_neutral():
+    assert _stance("that the port had no plans to change its position on the trawlers") == NEUTRAL
+
+
+def _on_topic_article(extra: str) -> str:
+    return (
+        "'We must keep the ban on trawlers in the harbour,' Mayor Ilka Brun said.\n\n"
+        "Councillor Oskar Lind said the city should let the trawlers into the harbour.\n\n"
+        "Harbourmaster Vera Sand said she would keep the ban on trawlers for now.\n\n" + extra
+    )
+
+
+def test_a_vivid_quote_next_to_statements_on_the_topic_is_on_it():
+    text = _on_topic_article("'Taking the chains off our fishermen was the right call,' Lind said.")
+    results = analyse(text, None, [TOPIC])
+    assert results[-1].stances["harbour"].stance == SUPPORT
+
+
+def test_a_remark_pointing_back_at_the_decision_is_on_the_topic():
+    text = _on_topic_article("Fisher Ada Holm said that the decision came far too late.")
+    results = analyse(text, None, [TOPIC])
+    assert results[-1].stances["harbour"].stance != UNRELATED
+
+
+def test_a_remark_on_another_subject_stays_unrelated():
+    text = _on_topic_article("Councillor Ada Holm said the grain harvest had been poor this year.")
+    results = analyse(text, None, [TOPIC])
+    assert results[-1].stances["harbour"].stance == UNRELATED
+
+
+def test_a_narrative_report_without_cues_stays_unrelated_far_from_the_topic():
+    text = (
+        _on_topic_article("")
+        + "A storm hit the coast.\n\nIt rained for days.\n\nThe roads were shut.\n\n"
+        + "Police chief Rudi Marr said his officers had cleared the roads by noon."
+    )
+    results = analyse(text, None, [TOPIC])
+    assert results[-1].stances["harbour"].stance == UNRELATED
+
+
+def test_a_description_before_the_name_with_commas():
+    found = find_statements(
+        "In Dolmar, the speaker of the Harbour Council, Ilse Varga, said the vote would wait.",
+        PUBLISHED,
+    )
+    assert found[-1].speaker.name == "Ilse Varga"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name():
+    found = find_statements("Deputy Mayor-elect Tomas Brenn said the vote would wait.", PUBLISHED)
+    assert found[-1].speaker.name == "Tomas Brenn"
+
+
+def test_standing_beside_the_speaker_is_the_same_occasion():
+    text = (
+        "Mayor Ilka Brun said on Monday that the harbour would stay shut.\n\n"
+        "Councillor Oskar Lind, standing beside her, said the port needed more time."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert [f.date.date for f in found] == [dt.date(2024, 3, 11)] * 2
+
+
+def test_the_body_the_lead_dates_dates_its_spokesman():
+    text = (
+        "The Harbour Office insisted on Tuesday that its rules for the trawlers would stay "
+        "the same for the whole of the coming season.\n\n"
+        "'Nothing has changed,' Harbour Office spokesman Pavel Dorn told reporters."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert found[-1].speaker.name == "Pavel Dorn"
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_middle_initial_stays_in_the_name():
+    found = find_statements("Councillor Vera K. Sand said the vote would wait.", PUBLISHED)
+    assert found[-1].speaker.name == "Vera K. Sand"
+
+
+def test_he_inside_a_speakers_sentence_is_that_speaker_after_a_role_apposition():
+    text = (
+        "Mayor Ilka Brun said on Monday that the harbour would stay shut.\n\n"
+        "Oskar P. Lind, the port spokesman, said that the city stood by its decision, which "
+        "he said had been made \u201cin response to the winter storms on the coast.\u201d"
+    )
+    found = find_statements(text, PUBLISHED)
+    assert [f.speaker.name for f in found] == ["Ilka Brun", "Oskar P. Lind", "Oskar P. Lind"]
+
+
+def test_a_date_just_before_the_closing_quote_dates_the_statement():
+    text = (
+        "Mayor Ilka Brun said she would not change her mind about the harbour before spring.\n\n"
+        "\u201cThe harbour stays shut to trawlers this spring,\u201d Ms. Brun told the Dolmar "
+        "Courier in an interview published on Tuesday, "
+        "\u201cand nobody should expect otherwise.\u201d"
+    )
+    found = find_statements(text, PUBLISHED)
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_standing_by_the_decision_takes_the_side_of_the_act_it_names():
+    text = (
+        "The council's decision to let the trawlers into the harbour drew protests.\n\n"
+        "Mayor Ilka Brun said on Monday that the council stood by its decision on the harbour."
+        "\n\nCouncillor Oskar Lind criticised the decision on the harbour trawlers."
+    )
+    results = analyse(text, PUBLISHED, [TOPIC])
+    stances = {r.found.speaker.name: r.stances["harbour"].stance for r in results}
+    assert stances == {"Ilka Brun": SUPPORT, "Oskar Lind": OPPOSE}
+
+
+def test_a_threat_phrase_does_not_reach_over_for():
+    threat = TopicCues.build("harbour", ["harbour"], [], ["fighting Dolmar"], [])
+    text = "sailors came to the harbour to fight for Dolmar"
+    assert classify(threat, text, cue_verb="say").stance != OPPOSE
+
+
+def test_a_short_quote_without_cues_does_not_join_by_nearness_alone():
+    text = _on_topic_article("The rain kept falling. 'Boats take time,' Councillor Ada Holm said.")
+    results = analyse(text, None, [TOPIC])
+    assert results[-1].stances["harbour"].stance == UNRELATED
