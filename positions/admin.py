@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Actor, ActorAlias, Statement, Topic
+from .summaries import pairs_of, summaries_refresh_on_commit
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -54,6 +55,26 @@ class StatementAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["article", "actor", "reviewed_by"]
     date_hierarchy = "statement_date"
     list_select_related = ["actor", "topic"]
+
+    # The analyst pages read stored summaries: an edit here refreshes the pairs it touched,
+    # as the services do.
+    def save_model(self, request, obj, form, change):
+        before = set()
+        if change:
+            old = Statement.objects.filter(pk=obj.pk).values_list("actor_id", "topic_id").first()
+            before = {old} if old else set()
+        super().save_model(request, obj, form, change)
+        summaries_refresh_on_commit(before | pairs_of([obj]))
+
+    def delete_model(self, request, obj):
+        pairs = pairs_of([obj])
+        super().delete_model(request, obj)
+        summaries_refresh_on_commit(pairs)
+
+    def delete_queryset(self, request, queryset):
+        pairs = set(queryset.values_list("actor_id", "topic_id").distinct())
+        super().delete_queryset(request, queryset)
+        summaries_refresh_on_commit(pairs)
 
     @admin.display(description="quote")
     def short_quote(self, obj: Statement) -> str:

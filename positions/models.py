@@ -90,13 +90,27 @@ class Topic(models.Model):
     neutral_cues = models.JSONField(default=list, blank=True)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    # Bumped whenever anything an analyst page shows about this topic changes (see
+    # positions/pagecache.py): cached page fragments are keyed on it.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["data_version"])
 
     class Meta:
         ordering = ["title"]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The version only ever grows, by UPDATE (pagecache.topics_changed): saving an
+        # instance read before a bump must not write its older version back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
 
 
 class StatementQuerySet(models.QuerySet):

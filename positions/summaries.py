@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import TruncMonth
 
-from . import timeline
+from . import pagecache, timeline
 from .models import ActorTopicMonth, ActorTopicSummary, Shift, Statement
 
 logger = logging.getLogger(__name__)
@@ -178,6 +178,7 @@ def summaries_refresh(*, pairs: Iterable) -> int:
         ActorTopicMonth.objects.filter(condition).delete()
         _save(derived)
         ActorTopicMonth.objects.bulk_create(months, batch_size=BATCH)
+        pagecache.topics_changed(topic_ids)
     return len(derived)
 
 
@@ -228,6 +229,7 @@ def summaries_rebuild_all() -> int:
             ActorTopicMonth.objects.all().delete()
         _save(derived)
         ActorTopicMonth.objects.bulk_create(months, batch_size=BATCH)
+        pagecache.topics_changed(None)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for model in (ActorTopicSummary, Shift, ActorTopicMonth):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.roles import analyst_required
 from articles.models import Article, Outlet
 
-from . import selectors
+from . import pagecache, selectors
 from .models import Actor, ActorTopicSummary, Stance, Statement, Topic
 from .selectors import SPEECH_CHOICES, StatementFilters
 from .timeline import POSITIONS
@@ -43,6 +44,24 @@ def _template(request, name: str, partial: str = "results") -> str:
     if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         return f"{name}#{partial}"
     return name
+
+
+def _cached_results(
+    request, page: str, topics: list, template: str, results_context, outer
+) -> HttpResponse:
+    """The page with its `results` partial taken from the page cache (rendered from
+    `results_context()` on a miss), or that partial alone when htmx is swapping it.
+    `outer` is the rest of the page's context, or a function that makes it."""
+    html = pagecache.fragment(
+        page,
+        request,
+        topics,
+        lambda: render_to_string(f"{template}#results", results_context(), request),
+    )
+    if _template(request, template) != template:
+        return HttpResponse(html)
+    rest = outer() if callable(outer) else outer
+    return render(request, template, {**rest, "results_html": html})
 
 
 EXPORT_ROUTES = ("positions:export_{fmt}", "api:export_{fmt}")
@@ -79,8 +98,12 @@ def _evidence(page_obj) -> list[dict]:
     return rows
 
 
+# Every analyst page lists the topics; their cue lists are for extraction only.
+TOPIC_CUE_FIELDS = ("cue_phrases", "support_cues", "oppose_cues", "neutral_cues")
+
+
 def _topics():
-    return list(Topic.objects.filter(is_active=True).order_by("title"))
+    return list(Topic.objects.filter(is_active=True).defer(*TOPIC_CUE_FIELDS).order_by("title"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -120,28 +143,45 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
     sort = request.GET.get("sort", "-count")
     sort = sort if sort in dict(OVERVIEW_SORT_CHOICES) else "-count"
     place = request.GET.get("place", "").strip()[:100]
-    overview = selectors.topic_overview(
-        topic,
-        kind=kind,
-        place=place,
-        position=position,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        sort=sort,
-        lazy_shifts=True,
-    )
-    rows = overview.rows
-    page_obj = _page(request, rows, size=OVERVIEW_PAGE_SIZE)
-    if not isinstance(rows, selectors.SummaryRows):
-        selectors.load_latest_shifts(page_obj.object_list, topic)
-    counts = [(p, label, overview.counts.get(p, 0)) for p, label in POSITION_CHOICES]
-    context = {
+
+    def results_context() -> dict:
+        overview = selectors.topic_overview(
+            topic,
+            kind=kind,
+            place=place,
+            position=position,
+            date_from=filters.date_from,
+            date_to=filters.date_to,
+            sort=sort,
+            lazy_shifts=True,
+        )
+        rows = overview.rows
+        page_obj = _page(request, rows, size=OVERVIEW_PAGE_SIZE)
+        if not isinstance(rows, selectors.SummaryRows):
+            selectors.load_latest_shifts(page_obj.object_list, topic)
+        counts = [(p, label, overview.counts.get(p, 0)) for p, label in POSITION_CHOICES]
+        context = {
+            "topic": topic,
+            "topics": topics,
+            "rows": page_obj.object_list,
+            "page_obj": page_obj,
+            "recent_shifts": overview.recent_shifts,
+            "counts": counts,
+            "filters": filters,
+            "kind": kind,
+            "place": place,
+            "position": position,
+            "sort": sort,
+            "kind_choices": Actor.Kind.choices,
+            "position_choices": POSITION_CHOICES,
+            "sort_choices": OVERVIEW_SORT_CHOICES,
+            "export": export_links(filters.replace(topic=topic.slug)),
+        }
+        return context
+
+    outer = {
         "topic": topic,
         "topics": topics,
-        "rows": page_obj.object_list,
-        "page_obj": page_obj,
-        "recent_shifts": overview.recent_shifts,
-        "counts": counts,
         "filters": filters,
         "kind": kind,
         "place": place,
@@ -150,9 +190,10 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
         "kind_choices": Actor.Kind.choices,
         "position_choices": POSITION_CHOICES,
         "sort_choices": OVERVIEW_SORT_CHOICES,
-        "export": export_links(filters.replace(topic=topic.slug)),
     }
-    return render(request, _template(request, "positions/topic.html"), context)
+    return _cached_results(
+        request, "topic", [topic], "positions/topic.html", results_context, outer
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -219,116 +260,143 @@ def actor_detail(request, slug: str):
     filters = StatementFilters.from_query(request.GET).replace(
         topic=topic.slug if topic else "", actors=[actor.slug], outlet="", q=""
     )
-    # Filter on the actor's id rather than a join on its slug: PostgreSQL then estimates a
-    # busy actor's rows from the statistics of actor_id.
-    statements = (
-        selectors.statements_filtered(
-            filters.replace(actors=[], topic=""),
-            base=Statement.objects.filter(actor_id=actor.pk, topic_id=topic.pk),
-        )
-        if topic
-        else Statement.objects.none()
-    )
-    evidence_qs = statements.order_by(*selectors.NEWEST_FIRST)
-    page_number = request.GET.get("page")
-    focus = request.GET.get("focus", "")
-    if focus.isdigit():
-        # Open the page holding that statement (a click on a chart point not on this page).
-        target = statements.filter(pk=int(focus)).values("statement_date", "id").first()
-        if target and target["statement_date"]:
-            newer = statements.filter(statement_date__gt=target["statement_date"]).count()
-            newer += statements.filter(
-                statement_date=target["statement_date"], id__gt=target["id"]
-            ).count()
-            page_number = newer // PAGE_SIZE + 1
-    summary = selectors.summaries_for(topic, [actor.pk]).get(actor.pk) if topic else None
-    chart = None
-    current = None
-    shift_rows = []
-    if summary is not None and summary.statement_count > selectors.CHART_POINTS_MAX:
-        # A long history: the chart aggregates by period in SQL, the step line and shifts
-        # come from the stored shifts, and the evidence list's total from the chart's counts
-        # (no COUNT over every statement).
-        span = (filters.date_from or summary.first_date, filters.date_to or summary.last_date)
-        if selectors.uses_stored_buckets(filters.replace(topic="", actors=[]), span):
-            buckets = selectors.stored_buckets(topic, [actor.pk])
-        else:
-            buckets = selectors.timeline_buckets(statements, span=span)
-        paginator = Paginator(evidence_qs, PAGE_SIZE)
-        paginator.count = buckets.total
-        page_obj = paginator.get_page(page_number)
-        stored = list(selectors.stored_shifts(topic, actor, bare=True))
-        steps = _clip(
-            selectors.steps_from_shifts(summary, stored, date_to=filters.date_to),
-            filters.date_from,
-        )
-        in_range = [
-            s
-            for s in stored
-            if (not filters.date_from or s.after_date >= filters.date_from)
-            and (not filters.date_to or s.after_date <= filters.date_to)
-        ]
-        # The page shows the newest few with their quotes: only those are loaded (a query).
-        shift_rows = selectors.StoredShiftRows(
-            selectors.stored_shifts(
-                topic, actor, date_from=filters.date_from, date_to=filters.date_to
-            ),
-            topic,
-            count=len(in_range),
-        )
-        if steps:
-            last_date = summary.last_date
-            if filters.date_to and last_date and last_date > filters.date_to:
-                last_date = filters.date_to
-            current = selectors.timeline.PositionStep(
-                date=last_date,
-                position=steps[-1].position if filters.date_to else summary.position,
-                statement_id=steps[-1].statement_id,
-                mean=steps[-1].mean,
+
+    def results_context() -> dict:
+        # Filter on the actor's id rather than a join on its slug: PostgreSQL then estimates a
+        # busy actor's rows from the statistics of actor_id.
+        statements = (
+            selectors.statements_filtered(
+                filters.replace(actors=[], topic=""),
+                base=Statement.objects.filter(actor_id=actor.pk, topic_id=topic.pk),
             )
-        chart = {
-            "points": buckets.points,
-            "steps": selectors.steps_data(steps),
-            "series": [{"id": actor.pk, "name": actor.name}],
-            "from": filters.date_from.isoformat() if filters.date_from else None,
-            "to": filters.date_to.isoformat() if filters.date_to else None,
-            "aggregated": buckets.period,
-            "total": buckets.total,
+            if topic
+            else Statement.objects.none()
+        )
+        evidence_qs = statements.order_by(*selectors.NEWEST_FIRST)
+        page_number = request.GET.get("page")
+        focus = request.GET.get("focus", "")
+        if focus.isdigit():
+            # Open the page holding that statement (a click on a chart point not on this page).
+            target = statements.filter(pk=int(focus)).values("statement_date", "id").first()
+            if target and target["statement_date"]:
+                newer = statements.filter(statement_date__gt=target["statement_date"]).count()
+                newer += statements.filter(
+                    statement_date=target["statement_date"], id__gt=target["id"]
+                ).count()
+                page_number = newer // PAGE_SIZE + 1
+        summary = selectors.summaries_for(topic, [actor.pk]).get(actor.pk) if topic else None
+        chart = None
+        current = None
+        shift_rows = []
+        if summary is not None and summary.statement_count > selectors.CHART_POINTS_MAX:
+            # A long history: the chart aggregates by period in SQL, the step line and shifts
+            # come from the stored shifts, and the evidence list's total from the chart's counts
+            # (no COUNT over every statement).
+            span = (filters.date_from or summary.first_date, filters.date_to or summary.last_date)
+            if selectors.uses_stored_buckets(filters.replace(topic="", actors=[]), span):
+                buckets = selectors.stored_buckets(topic, [actor.pk])
+            else:
+                buckets = selectors.timeline_buckets(statements, span=span)
+            paginator = Paginator(evidence_qs, PAGE_SIZE)
+            paginator.count = buckets.total
+            page_obj = paginator.get_page(page_number)
+            stored = list(selectors.stored_shifts(topic, actor, bare=True))
+            steps = _clip(
+                selectors.steps_from_shifts(summary, stored, date_to=filters.date_to),
+                filters.date_from,
+            )
+            in_range = [
+                s
+                for s in stored
+                if (not filters.date_from or s.after_date >= filters.date_from)
+                and (not filters.date_to or s.after_date <= filters.date_to)
+            ]
+            # The page shows the newest few with their quotes: only those are loaded (a query).
+            shift_rows = selectors.StoredShiftRows(
+                selectors.stored_shifts(
+                    topic, actor, date_from=filters.date_from, date_to=filters.date_to
+                ),
+                topic,
+                count=len(in_range),
+            )
+            if steps:
+                last_date = summary.last_date
+                if filters.date_to and last_date and last_date > filters.date_to:
+                    last_date = filters.date_to
+                current = selectors.timeline.PositionStep(
+                    date=last_date,
+                    position=steps[-1].position if filters.date_to else summary.position,
+                    statement_id=steps[-1].statement_id,
+                    mean=steps[-1].mean,
+                )
+            chart = {
+                "points": buckets.points,
+                "steps": selectors.steps_data(steps),
+                "series": [{"id": actor.pk, "name": actor.name}],
+                "from": filters.date_from.isoformat() if filters.date_from else None,
+                "to": filters.date_to.isoformat() if filters.date_to else None,
+                "aggregated": buckets.period,
+                "total": buckets.total,
+            }
+        elif topic is None:
+            page_obj = _page(request, evidence_qs, number=page_number)
+        else:
+            points, total = selectors.timeline_points_and_total(statements)
+            paginator = Paginator(evidence_qs, PAGE_SIZE)
+            paginator.count = total  # counted with the chart's points: no COUNT query
+            page_obj = paginator.get_page(page_number)
+            line = selectors.actor_timeline(actor, topic, filters)
+            current = line.current
+            shift_rows = line.shifts
+            chart = {
+                "points": points,
+                "steps": selectors.steps_data(line.steps),
+                "series": [{"id": actor.pk, "name": actor.name}],
+                "from": filters.date_from.isoformat() if filters.date_from else None,
+                "to": filters.date_to.isoformat() if filters.date_to else None,
+            }
+        context = {
+            "actor": actor,
+            "topic": topic,
+            "topics": topics,
+            "filters": filters,
+            "page_obj": page_obj,
+            "evidence": _evidence(page_obj),
+            "chart": chart,
+            "current": current,
+            "shift_rows": shift_rows,
+            "stance_choices": STANCE_CHOICES,
+            "speech_choices": SPEECH_CHOICES,
+            "export": export_links(filters),
+            "focus": focus,
         }
-    elif topic is None:
-        page_obj = _page(request, evidence_qs, number=page_number)
-    else:
-        points, total = selectors.timeline_points_and_total(statements)
-        paginator = Paginator(evidence_qs, PAGE_SIZE)
-        paginator.count = total  # counted with the chart's points: no COUNT query
-        page_obj = paginator.get_page(page_number)
-        line = selectors.actor_timeline(actor, topic, filters)
-        current = line.current
-        shift_rows = line.shifts
-        chart = {
-            "points": points,
-            "steps": selectors.steps_data(line.steps),
-            "series": [{"id": actor.pk, "name": actor.name}],
-            "from": filters.date_from.isoformat() if filters.date_from else None,
-            "to": filters.date_to.isoformat() if filters.date_to else None,
+        return context
+
+    def outer() -> dict:
+        # The heading (name, aliases) changes only with the actor, which bumps every topic.
+        head_html = pagecache.fragment(
+            "actor-head",
+            request,
+            [topic],
+            lambda: render_to_string(
+                "positions/actor.html#head",
+                {"actor": actor, "aliases": list(actor.aliases.all())},
+                request,
+            ),
+        )
+        return {
+            "actor": actor,
+            "head_html": head_html,
+            "topic": topic,
+            "topics": topics,
+            "filters": filters,
+            "stance_choices": STANCE_CHOICES,
+            "speech_choices": SPEECH_CHOICES,
         }
-    context = {
-        "actor": actor,
-        "aliases": list(actor.aliases.all()),
-        "topic": topic,
-        "topics": topics,
-        "filters": filters,
-        "page_obj": page_obj,
-        "evidence": _evidence(page_obj),
-        "chart": chart,
-        "current": current,
-        "shift_rows": shift_rows,
-        "stance_choices": STANCE_CHOICES,
-        "speech_choices": SPEECH_CHOICES,
-        "export": export_links(filters),
-        "focus": focus,
-    }
-    return render(request, _template(request, "positions/actor.html"), context)
+
+    return _cached_results(
+        request, "actor", [topic], "positions/actor.html", results_context, outer
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -351,22 +419,29 @@ def shift_list(request):
     if topic is None and not filters.actors and not unknown and topics:
         # Every topic's every actor at once is too much for one page: start with one topic.
         topic = topics[0]
-    rows = (
-        []
-        if unknown
-        else selectors.shifts(
-            topic, actor, date_from=filters.date_from, date_to=filters.date_to, lazy=True
+
+    def results_context() -> dict:
+        rows = (
+            []
+            if unknown
+            else selectors.shifts(
+                topic, actor, date_from=filters.date_from, date_to=filters.date_to, lazy=True
+            )
         )
+        page_obj = _page(request, rows)
+        context = {
+            "topics": topics,
+            "topic": topic,
+            "actor": actor,
+            "filters": filters,
+            "page_obj": page_obj,
+        }
+        return context
+
+    outer = {"topics": topics, "topic": topic, "actor": actor, "filters": filters}
+    return _cached_results(
+        request, "shifts", [*topics, topic], "positions/shifts.html", results_context, outer
     )
-    page_obj = _page(request, rows)
-    context = {
-        "topics": topics,
-        "topic": topic,
-        "actor": actor,
-        "filters": filters,
-        "page_obj": page_obj,
-    }
-    return render(request, _template(request, "positions/shifts.html"), context)
 
 
 # ---------------------------------------------------------------------------------------
@@ -381,95 +456,106 @@ def compare(request):
     topic = Topic.objects.filter(slug=filters.topic).first() if filters.topic else None
     if topic is None and topics:
         topic = topics[0]
-    slugs = filters.actors[:MAX_COMPARE]
-    found = {a.slug: a for a in Actor.objects.filter(slug__in=slugs)} if slugs else {}
-    actors = [found[s] for s in slugs if s in found]
-    # Candidates for the picker: actors with statements on the topic, most active first.
-    candidates = []
-    if topic is not None:
-        for actor, n in selectors.top_actors_on_topic(topic, limit=200):
-            actor.n_statements = n
-            candidates.append(actor)
-    summaries = (
-        selectors.summaries_for(topic, [a.pk for a in actors])
-        if topic is not None and len(actors) >= 2
-        else {}
-    )
-    chart = None
-    shift_rows = []
-    message = ""
-    if topic is not None and len(actors) >= 2:
-        scoped = filters.replace(topic=topic.slug, actors=[], q="")
-        statements = selectors.statements_filtered(
-            scoped.replace(topic=""),
-            base=Statement.objects.filter(actor_id__in=[a.pk for a in actors], topic_id=topic.pk),
+
+    def results_context() -> dict:
+        slugs = filters.actors[:MAX_COMPARE]
+        found = {a.slug: a for a in Actor.objects.filter(slug__in=slugs)} if slugs else {}
+        actors = [found[s] for s in slugs if s in found]
+        # Candidates for the picker: actors with statements on the topic, most active first.
+        candidates = []
+        if topic is not None:
+            for actor, n in selectors.top_actors_on_topic(topic, limit=200):
+                actor.n_statements = n
+                candidates.append(actor)
+        summaries = (
+            selectors.summaries_for(topic, [a.pk for a in actors])
+            if topic is not None and len(actors) >= 2
+            else {}
         )
-        ids = [a.pk for a in actors]
-        total = sum(summaries[i].statement_count for i in ids if i in summaries)
-        stored = list(
-            selectors.stored_shifts(
-                topic, actor_ids=ids, date_to=filters.date_to, newest_first=False
+        chart = None
+        shift_rows = []
+        message = ""
+        if topic is not None and len(actors) >= 2:
+            scoped = filters.replace(topic=topic.slug, actors=[], q="")
+            statements = selectors.statements_filtered(
+                scoped.replace(topic=""),
+                base=Statement.objects.filter(
+                    actor_id__in=[a.pk for a in actors], topic_id=topic.pk
+                ),
             )
-        )
-        if total > selectors.CHART_POINTS_MAX:
-            # Long histories: marks per period in SQL, step lines from the stored shifts.
-            dates = [d for s in summaries.values() for d in (s.first_date, s.last_date) if d]
-            span = (
-                filters.date_from or (min(dates) if dates else None),
-                filters.date_to or (max(dates) if dates else None),
+            ids = [a.pk for a in actors]
+            total = sum(summaries[i].statement_count for i in ids if i in summaries)
+            stored = list(
+                selectors.stored_shifts(
+                    topic, actor_ids=ids, date_to=filters.date_to, newest_first=False
+                )
             )
-            if selectors.uses_stored_buckets(scoped, span):
-                buckets = selectors.stored_buckets(topic, ids)
+            if total > selectors.CHART_POINTS_MAX:
+                # Long histories: marks per period in SQL, step lines from the stored shifts.
+                dates = [d for s in summaries.values() for d in (s.first_date, s.last_date) if d]
+                span = (
+                    filters.date_from or (min(dates) if dates else None),
+                    filters.date_to or (max(dates) if dates else None),
+                )
+                if selectors.uses_stored_buckets(scoped, span):
+                    buckets = selectors.stored_buckets(topic, ids)
+                else:
+                    buckets = selectors.timeline_buckets(statements, span=span)
+                points = buckets.points
+                steps = {
+                    i: selectors.steps_from_shifts(
+                        summaries[i],
+                        [s for s in stored if s.actor_id == i],
+                        date_to=filters.date_to,
+                    )
+                    if i in summaries
+                    else []
+                    for i in ids
+                }
+                aggregated = {"aggregated": buckets.period, "total": buckets.total}
             else:
-                buckets = selectors.timeline_buckets(statements, span=span)
-            points = buckets.points
-            steps = {
-                i: selectors.steps_from_shifts(
-                    summaries[i], [s for s in stored if s.actor_id == i], date_to=filters.date_to
-                )
-                if i in summaries
-                else []
-                for i in ids
+                points = selectors.timeline_points(statements, quote_chars=200)
+                steps = selectors.steps_for_actors(topic, ids, date_to=filters.date_to)
+                aggregated = {}
+            chart = {
+                "points": points,
+                "steps": [
+                    step
+                    for a in actors
+                    for step in selectors.steps_data(
+                        _clip(steps[a.pk], filters.date_from), actor_id=a.pk
+                    )
+                ],
+                "series": [{"id": a.pk, "name": a.name} for a in actors],
+                "from": filters.date_from.isoformat() if filters.date_from else None,
+                "to": filters.date_to.isoformat() if filters.date_to else None,
+                **aggregated,
             }
-            aggregated = {"aggregated": buckets.period, "total": buckets.total}
-        else:
-            points = selectors.timeline_points(statements, quote_chars=200)
-            steps = selectors.steps_for_actors(topic, ids, date_to=filters.date_to)
-            aggregated = {}
-        chart = {
-            "points": points,
-            "steps": [
-                step
-                for a in actors
-                for step in selectors.steps_data(
-                    _clip(steps[a.pk], filters.date_from), actor_id=a.pk
-                )
-            ],
-            "series": [{"id": a.pk, "name": a.name} for a in actors],
-            "from": filters.date_from.isoformat() if filters.date_from else None,
-            "to": filters.date_to.isoformat() if filters.date_to else None,
-            **aggregated,
+            shift_rows = [
+                selectors.stored_shift_row(s, topic)
+                for s in reversed(stored)
+                if not filters.date_from or s.after_date >= filters.date_from
+            ]
+        elif slugs:
+            message = f"Choose between 2 and {MAX_COMPARE} actors."
+        context = {
+            "topics": topics,
+            "topic": topic,
+            "actors": actors,
+            "selected": {a.slug for a in actors},
+            "candidates": candidates,
+            "filters": filters,
+            "chart": chart,
+            "shift_rows": shift_rows,
+            "message": message,
+            "max_compare": MAX_COMPARE,
         }
-        shift_rows = [
-            selectors.stored_shift_row(s, topic)
-            for s in reversed(stored)
-            if not filters.date_from or s.after_date >= filters.date_from
-        ]
-    elif slugs:
-        message = f"Choose between 2 and {MAX_COMPARE} actors."
-    context = {
-        "topics": topics,
-        "topic": topic,
-        "actors": actors,
-        "selected": {a.slug for a in actors},
-        "candidates": candidates,
-        "filters": filters,
-        "chart": chart,
-        "shift_rows": shift_rows,
-        "message": message,
-        "max_compare": MAX_COMPARE,
-    }
-    return render(request, _template(request, "positions/compare.html"), context)
+        return context
+
+    outer = {"topics": topics, "topic": topic}
+    return _cached_results(
+        request, "compare", [*topics, topic], "positions/compare.html", results_context, outer
+    )
 
 
 # ---------------------------------------------------------------------------------------

@@ -51,6 +51,17 @@ def _block_network(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The page cache is keyed on database ids and versions, which tests reuse after a
+    rollback: each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(request, tmp_path, settings):
     """Unit tests run tasks in-process; integration tests talk to the real worker."""
     settings.STANCE_MODEL_DIR = tmp_path / "models"
