@@ -136,32 +136,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # The covering indexes are for PostgreSQL; SQLite builds them without the extra columns.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+
 # The analyst pages cache their rendered results under the data version of their topics
 # (positions/pagecache.py), so any cache is correct without cross-process invalidation:
 # per-process memory by default, Redis when CACHE_URL names one (docker-compose does).
-CACHE_URL = env_str("CACHE_URL", "")
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {
+def cache_config(url: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "stance",
         }
-    }
-elif CACHE_URL in ("", "locmem://"):
-    CACHES = {
-        "default": {
+    if url in ("", "locmem://"):
+        return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "stance",
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
         }
-    }
-elif CACHE_URL == "dummy://":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-else:
-    raise ImproperlyConfigured(
-        f"CACHE_URL must be redis://…, locmem:// or dummy://, not {CACHE_URL!r}"
-    )
+    if url == "dummy://":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://…, locmem:// or dummy://, not {url!r}")
+
+
+CACHES = {"default": cache_config(env_str("CACHE_URL", ""))}
 # A safety net for what no data version tracks (an article's title edited in the admin).
 ANALYST_CACHE_SECONDS = env_int("ANALYST_CACHE_SECONDS", 300)
 

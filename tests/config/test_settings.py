@@ -40,3 +40,13 @@ def test_celery_is_configured_for_at_least_once_delivery(settings):
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
     assert settings.CELERY_ACCEPT_CONTENT == ["json"]
     assert settings.CELERY_TASK_TIME_LIMIT > settings.CELERY_TASK_SOFT_TIME_LIMIT > 0
+
+
+def test_the_cache_is_chosen_by_url():
+    assert config_settings.cache_config("")["BACKEND"].endswith("LocMemCache")
+    redis = config_settings.cache_config("redis://127.0.0.1:6379/1")
+    assert redis["BACKEND"].endswith("RedisCache")
+    assert redis["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert config_settings.cache_config("dummy://")["BACKEND"].endswith("DummyCache")
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        config_settings.cache_config("memcached://somewhere")
