@@ -8,7 +8,6 @@ near-duplicate article). Queries are a fixed number per call, whatever the numbe
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -1053,17 +1052,8 @@ def _fallback_filter(qs: QuerySet, fields: list[str], terms: list[str]) -> Query
 # Ranking reads every match's quote again; beyond this many matches, newest first is as
 # useful and much cheaper (the search view switches; see views.search).
 RANK_AT_MOST = 2000
-# The expression indexes search is fast with (PostgreSQL). Without them it still works.
-STATEMENT_FTS_INDEX = "stmt_quote_fts"
-ARTICLE_FTS_INDEX = "article_fts"
-
-
-@functools.cache
-def has_index(table: str, name: str) -> bool:
-    """Whether the database has index `name` on `table` (looked up once per process)."""
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, table)
-    return name in constraints
+# Full-text search on PostgreSQL is served by the expression indexes `stmt_quote_fts` and
+# `article_fts` (positions/migrations/0003_search_indexes.py builds them there).
 
 
 def search_statements(q: str, filters: StatementFilters | None = None) -> QuerySet:
@@ -1124,10 +1114,6 @@ def search_articles(
     """Articles whose title or text matches `q`, with a highlighted snippet. One query."""
     q = (q or "").strip()
     if not q:
-        return []
-    if is_postgres() and not has_index(Article._meta.db_table, ARTICLE_FTS_INDEX):
-        # Without its index, full text over every article is a sequential scan of all the
-        # text: seconds at 20k articles. Statements are still searched.
         return []
     qs = Article.objects.filter(near_duplicate_of__isnull=True).select_related("outlet")
     if outlet:

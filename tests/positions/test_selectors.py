@@ -220,13 +220,7 @@ def test_search_terms_keep_quoted_phrases():
     assert selectors.search_terms('"red line" Kremlin -war or') == ["red line", "Kremlin"]
 
 
-def needs_article_index():
-    if selectors.is_postgres() and not selectors.has_index("articles_article", "article_fts"):
-        pytest.skip("article search on PostgreSQL waits for the article_fts index")
-
-
 def test_search_finds_articles_too(story):
-    needs_article_index()
     found = selectors.search_articles("red line")
     assert len(found) == 1
     article, snippet = found[0]
