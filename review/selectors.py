@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Greatest, Substr
 
-from positions.models import Actor, Statement
+from positions.models import REVIEW_QUEUE_ORDER, Actor, Statement
 from positions.text.names import fold
 
 # Characters of article text shown either side of a quote in the queue.
@@ -56,15 +56,7 @@ def review_queue(
         qs = qs.filter(review_state=review_state)
     if article_id is not None:
         qs = qs.filter(article_id=article_id)
-    state_rank = Case(
-        When(review_state=Statement.ReviewState.UNREVIEWED, then=Value(0)),
-        When(review_state=Statement.ReviewState.REJECTED, then=Value(2)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-    return qs.annotate(state_rank=state_rank).order_by(
-        "-needs_review", "state_rank", "confidence", "-created_at", "-id"
-    )
+    return qs.order_by(*REVIEW_QUEUE_ORDER)
 
 
 def review_rows_in_order(ids) -> list[Statement]:

@@ -65,6 +65,27 @@ def test_it_pages(editor_client):
     assert not set(_ids(first)) & set(_ids(second))
 
 
+def test_a_huge_queue_is_counted_only_up_to_a_cap(editor_client, monkeypatch):
+    from review.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 26)
+    StatementFactory.create_batch(30)
+    response = editor_client.get(reverse("review:queue"))
+    html = response.content.decode()
+    assert "More than 26 statements" in html
+    assert "of many" in html
+    # Paging still works past the first page.
+    second = editor_client.get(reverse("review:queue"), {"page": 2})
+    assert len(_ids(second)) == 5
+
+
+def test_a_small_queue_shows_its_exact_count(editor_client):
+    StatementFactory.create_batch(3)
+    html = editor_client.get(reverse("review:queue")).content.decode()
+    assert "3 statements" in html
+    assert "More than" not in html
+
+
 def test_htmx_gets_only_the_results(editor_client):
     StatementFactory()
     response = editor_client.get(reverse("review:queue"), **HX)
