@@ -143,6 +143,18 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
     sort = request.GET.get("sort", "-count")
     sort = sort if sort in dict(OVERVIEW_SORT_CHOICES) else "-count"
     place = request.GET.get("place", "").strip()[:100]
+    outer = {
+        "topic": topic,
+        "topics": topics,
+        "filters": filters,
+        "kind": kind,
+        "place": place,
+        "position": position,
+        "sort": sort,
+        "kind_choices": Actor.Kind.choices,
+        "position_choices": POSITION_CHOICES,
+        "sort_choices": OVERVIEW_SORT_CHOICES,
+    }
 
     def results_context() -> dict:
         overview = selectors.topic_overview(
@@ -160,37 +172,15 @@ def _topic_page(request, topic: Topic, topics: list[Topic]):
         if not isinstance(rows, selectors.SummaryRows):
             selectors.load_latest_shifts(page_obj.object_list, topic)
         counts = [(p, label, overview.counts.get(p, 0)) for p, label in POSITION_CHOICES]
-        context = {
-            "topic": topic,
-            "topics": topics,
+        return {
+            **outer,
             "rows": page_obj.object_list,
             "page_obj": page_obj,
             "recent_shifts": overview.recent_shifts,
             "counts": counts,
-            "filters": filters,
-            "kind": kind,
-            "place": place,
-            "position": position,
-            "sort": sort,
-            "kind_choices": Actor.Kind.choices,
-            "position_choices": POSITION_CHOICES,
-            "sort_choices": OVERVIEW_SORT_CHOICES,
             "export": export_links(filters.replace(topic=topic.slug)),
         }
-        return context
 
-    outer = {
-        "topic": topic,
-        "topics": topics,
-        "filters": filters,
-        "kind": kind,
-        "place": place,
-        "position": position,
-        "sort": sort,
-        "kind_choices": Actor.Kind.choices,
-        "position_choices": POSITION_CHOICES,
-        "sort_choices": OVERVIEW_SORT_CHOICES,
-    }
     return _cached_results(
         request, "topic", [topic], "positions/topic.html", results_context, outer
     )
@@ -260,6 +250,14 @@ def actor_detail(request, slug: str):
     filters = StatementFilters.from_query(request.GET).replace(
         topic=topic.slug if topic else "", actors=[actor.slug], outlet="", q=""
     )
+    page_context = {
+        "actor": actor,
+        "topic": topic,
+        "topics": topics,
+        "filters": filters,
+        "stance_choices": STANCE_CHOICES,
+        "speech_choices": SPEECH_CHOICES,
+    }
 
     def results_context() -> dict:
         # Filter on the actor's id rather than a join on its slug: PostgreSQL then estimates a
@@ -355,22 +353,16 @@ def actor_detail(request, slug: str):
                 "from": filters.date_from.isoformat() if filters.date_from else None,
                 "to": filters.date_to.isoformat() if filters.date_to else None,
             }
-        context = {
-            "actor": actor,
-            "topic": topic,
-            "topics": topics,
-            "filters": filters,
+        return {
+            **page_context,
             "page_obj": page_obj,
             "evidence": _evidence(page_obj),
             "chart": chart,
             "current": current,
             "shift_rows": shift_rows,
-            "stance_choices": STANCE_CHOICES,
-            "speech_choices": SPEECH_CHOICES,
             "export": export_links(filters),
             "focus": focus,
         }
-        return context
 
     def outer() -> dict:
         # The heading (name, aliases) changes only with the actor, which bumps every topic.
@@ -384,15 +376,7 @@ def actor_detail(request, slug: str):
                 request,
             ),
         )
-        return {
-            "actor": actor,
-            "head_html": head_html,
-            "topic": topic,
-            "topics": topics,
-            "filters": filters,
-            "stance_choices": STANCE_CHOICES,
-            "speech_choices": SPEECH_CHOICES,
-        }
+        return {**page_context, "head_html": head_html}
 
     return _cached_results(
         request, "actor", [topic], "positions/actor.html", results_context, outer
