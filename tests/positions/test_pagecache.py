@@ -137,3 +137,20 @@ def test_the_key_ignores_parameter_order_but_not_values_or_versions(story):
     topics_changed([topic.pk])
     topic.refresh_from_db()
     assert fragment_key("actor", a, [topic]) != old
+
+
+def test_deleting_a_statement_in_the_admin_refreshes_its_summary(
+    admin_client, story, django_capture_on_commit_callbacks
+):
+    from positions.models import ActorTopicSummary
+
+    peskov = story["statements"][4]
+    assert ActorTopicSummary.objects.filter(actor=story["peskov"]).exists()
+    url = reverse("admin:positions_statement_delete", args=[peskov.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not ActorTopicSummary.objects.filter(actor=story["peskov"]).exists()
+    overview = reverse("positions:topic", args=["strike-restrictions"])
+    html = admin_client.get(overview).content.decode()
+    assert "Dmitry Peskov" not in html[html.index('<div id="results"') :]
