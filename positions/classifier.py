@@ -308,6 +308,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-styles",
     "tests/corpus/strike-debate-tuned-2",
     "tests/corpus/strike-debate-tuned-3",
+    "tests/corpus/strike-debate-tuned-4",
+    "tests/corpus/strike-debate-tuned-5",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = ("strike-debate-heldout", "seed")

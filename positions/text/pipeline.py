@@ -143,6 +143,7 @@ def analyse(
         results.append(current)
         previous = current
     results = _same_speaker_elsewhere(results, topics, article_on, text)
+    results = _answering_the_previous(results, topics)
     results = _backing_the_act(_article_context(results, topics, text), topics, text)
     return _speaker_consistency(results, topics)
 
@@ -276,13 +277,16 @@ def _speaker_consistency(
 # remark next to a statement on the topic (same or adjacent paragraph), or one that refers
 # back to the act under debate ("the decision", "such strikes"), is on the topic too
 # unless it speaks of another subject in its own words.
-_ARTICLE_CLEARLY_ON = 3
+_ARTICLE_CLEARLY_ON = 2
 _SHORT_QUOTE_WORDS = 8
 _REFERS_BACK_RE = re.compile(
-    r"\b(?:the|this|that|such|these|those|its|our|their|his|her)\s+"
-    r"(?:decision|permission|step|move|policy|position|question|strikes?|attacks?|weapons?"
-    r"|missiles?|operation|incursion|restrictions?|arrangements?|view)\b",
-    re.I,
+    # "the chancellor's view", "Washington's guidance": a possessor for the determiner.
+    r"\b(?:(?i:the|this|that|such|these|those|its|our|their|his|her|the\s+\w+(?:'s|’s))"
+    r"|[A-Z]\w+(?:'s|’s))\s+"
+    r"(?i:decision|permission|step|move|policy|position|question|strikes?|attacks?|weapons?"
+    r"|missiles?|operation|incursion|restrictions?|arrangements?|view|guidance|limits"
+    # ...or at what was said about it ("such words from London", "the remarks").
+    r"|words|remarks|comments)\b",
 )
 _OTHER_SUBJECT_RE = re.compile(
     r"\b(?:grain|power grid|electricity|energy|election|campaign|migration|tariffs?|cabinet"
@@ -329,7 +333,7 @@ def _article_context(
             if (
                 result.evidence == ["no cue"]
                 and not refers
-                and len(st.text.split()) < _SHORT_QUOTE_WORDS
+                and _words_said(st, text) < _SHORT_QUOTE_WORDS
             ):
                 continue  # "Tunnels take time,": too short to carry a case on its own
             if result.evidence == ["no cue"]:
@@ -345,6 +349,16 @@ def _article_context(
             out[i] = AnalysedStatement(st, {**out[i].stances, topic.slug: result})
             paragraphs.add(st.paragraph)  # and what joins it carries the next one
     return out
+
+
+def _words_said(st: FoundStatement, text: str) -> int:
+    """Words of the statement; for a quoted fragment inside a clause ("Every supplier
+    « sets its own rules », he said"), of the clause up to the end of the quote."""
+    if st.direct and st.sentence_start >= 0:
+        lead_in = text[st.sentence_start : st.start].strip(" \"“”‘’'«»„")
+        if len(lead_in.split()) >= 3 and not lead_in.endswith((":", ",")):
+            return len(text[st.sentence_start : st.end].split())
+    return len(st.text.split())
 
 
 # Standing by or against "the decision" the article has named: the stance is the act's.
@@ -392,6 +406,75 @@ def _backing_the_act(
                 evidence=[f"{side}:{m.group(0)}", *named.evidence],
             )
             out[i] = AnalysedStatement(r.found, {**out[i].stances, topic.slug: result})
+    return out
+
+
+# Answering the case just made: "Y rejected that reasoning" takes the other side of the
+# statement before it; "Y echoed that view" the same side.
+_ANSWER_RE = re.compile(
+    r"\b(?:(?P<against>reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:es|ed)|contest(?:s|ed)?|"
+    r"contradict(?:s|ed)?|rebut(?:s|ted)?)|(?P<with>echo(?:es|ed)?|shar(?:es|ed)|"
+    r"endors(?:es|ed)|second(?:s|ed)?))\s+(?:that|this|the|such|his|her|their|its)\s+"
+    r"(?:reasoning|argument|arguments|logic|view|views|position|line|assessment|stance|claim)\b"
+)  # (case-sensitive: a reported clause starts at its verb, in lower case; and it is faster)
+
+
+def _answering_the_previous(
+    results: list[AnalysedStatement], topics: list[TopicCues]
+) -> list[AnalysedStatement]:
+    out = list(results)
+    for i, r in enumerate(results):
+        m = _ANSWER_RE.search(r.found.text)
+        if m is None or r.found.speaker is None or i == 0:
+            continue
+        for topic in topics:
+            # The latest statement on the topic by someone else, with a side.
+            answered = next(
+                (
+                    p.stances[topic.slug]
+                    for p in reversed(out[:i])
+                    if p.found.speaker is not None
+                    and p.found.speaker.name != r.found.speaker.name
+                    and p.stances[topic.slug].stance in (SUPPORT, OPPOSE)
+                ),
+                None,
+            )
+            if answered is None:
+                continue
+            side = answered.stance
+            if m.group("against"):
+                side = OPPOSE if side == SUPPORT else SUPPORT
+            res = r.stances[topic.slug]
+            result = replace(
+                res,
+                stance=side,
+                confidence=round(answered.confidence * _ELSEWHERE_CONFIDENCE, 3),
+                relevance=max(res.relevance, _CARRY_RELEVANCE),
+                evidence=[f"{side}:{m.group(0)}"],
+            )
+            out[i] = AnalysedStatement(r.found, {**out[i].stances, topic.slug: result})
+            # The quotation that goes on to make the case ("..., she told ARD") is on the
+            # same side, unless it takes one of its own.
+            last = r.found
+            for j in range(i + 1, len(out)):
+                nxt = out[j].found
+                if (
+                    nxt.speaker is None
+                    or nxt.speaker.name != r.found.speaker.name
+                    or not nxt.direct
+                    or nxt.paragraph - last.paragraph > 1
+                ):
+                    break
+                own = out[j].stances[topic.slug]
+                if own.stance != UNRELATED and own.evidence != ["no cue"]:
+                    break
+                carried = replace(
+                    result,
+                    confidence=round(result.confidence * 0.8, 3),
+                    evidence=["same as the speaker's previous statement"],
+                )
+                out[j] = AnalysedStatement(nxt, {**out[j].stances, topic.slug: carried})
+                last = nxt
     return out
 
 

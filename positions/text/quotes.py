@@ -31,7 +31,7 @@ _CLOSERS: dict[str, str] = {
     '"': '"',
     "“": "”“",  # some pages print “ at both ends
     "”": "”",  # and some print ” at both ends
-    "„": "“”",
+    "„": '“”"',  # and translated copy often closes „ with a straight mark
     "«": "»",
     "»": "«",
     "‹": "›",
@@ -87,7 +87,7 @@ def _is_opener(text: str, i: int, lo: int) -> bool:
     mark = text[i]
     prev = text[i - 1] if i > lo else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    if not nxt or nxt.isspace():
+    if not nxt or (nxt.isspace() and mark != "«"):  # "« like this »" in French typography
         return False
     if mark in "'‘":
         if prev not in _OPEN_PREV:
@@ -103,7 +103,8 @@ def _is_closer(text: str, i: int, hi: int, mark: str) -> bool:
     prev = text[i - 1]
     nxt = text[i + 1] if i + 1 < hi else ""
     if prev.isspace():
-        return False
+        # French typography spaces guillemets inside: « like this ».
+        return mark in "«»" and text[i] in "«»" and not nxt.isalnum()
     if mark in "'‘‚":
         if nxt.isalnum():
             return False  # an apostrophe inside a word: "we're", "Kyiv’s"
@@ -115,6 +116,14 @@ def _is_closer(text: str, i: int, hi: int, mark: str) -> bool:
     return not nxt.isalnum()
 
 
+# Jump from one quotation mark to the next instead of looking at every character: the
+# finder runs on every paragraph.
+_MARK_RE = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
+_CLOSER_RES = {
+    mark: re.compile("[" + re.escape(closers) + "]") for mark, closers in _CLOSERS.items()
+}
+
+
 def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """Top-level quotations in text[lo:hi] (one paragraph).
 
@@ -123,18 +132,21 @@ def find_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """
     quotes: list[Quote] = []
     i = lo
-    while i < hi:
+    while True:
+        found = _MARK_RE.search(text, i, hi)
+        if found is None:
+            break
+        i = found.start()
         mark = text[i]
-        if mark in _CLOSERS and _is_opener(text, i, lo):
-            closers = _CLOSERS[mark]
-            j = i + 1
+        if _is_opener(text, i, lo):
+            closer_re = _CLOSER_RES[mark]
             close_at = -1
-            while j < hi:
-                ch = text[j]
-                if ch in closers and _is_closer(text, j, hi, mark):
-                    close_at = j
+            candidate = closer_re.search(text, i + 1, hi)
+            while candidate is not None:
+                if _is_closer(text, candidate.start(), hi, mark):
+                    close_at = candidate.start()
                     break
-                j += 1
+                candidate = closer_re.search(text, candidate.start() + 1, hi)
             if close_at > i + 1:
                 quotes.append(Quote(i, i + 1, close_at, close_at + 1, True, mark))
                 i = close_at + 1

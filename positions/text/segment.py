@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import SPEECH_FORMS
 from .quotes import Quote
 
 
@@ -36,23 +37,56 @@ class Sentence:
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·*]|-\s)")
 
-# Words that mark a photo caption or a credit line rather than reporting.
+# Words that mark a photo caption or a credit line rather than reporting. The patterns
+# run on the lower-cased line, and only when one of the cheap substring tests below finds
+# a candidate: case-insensitive alternations are slow in `re`, and every paragraph of
+# every article goes through here.
 _CAPTION_RE = re.compile(
     r"\b(?:pictured|seen here|photo(?:graph)?:|file photo|image caption|image source|"
-    r"getty images|via getty|ap photo|reuters/|afp/|/afp|credit:|illustration:)|^FILE\s*[-–—]",
-    re.IGNORECASE,
+    r"getty images|via getty|ap photo|reuters/|afp/|/afp|credit:|illustration:)"
 )
+_CAPTION_HINTS = (
+    "pictured",
+    "seen here",
+    "photo",
+    "image",
+    "getty",
+    "reuters/",
+    "afp",
+    "credit:",
+    "illustration:",
+)
+# A line labelled as a caption is one even when it quotes someone ("Photo: X speaks in
+# Kyiv. 'We will win.'"): the quote is repeated from the story.
+_LABELLED_CAPTION_RE = re.compile(
+    r"(?:photo|photograph|picture|pictured|image|caption|video|watch|graphic)\s*:", re.IGNORECASE
+)
+_FILE_RE = re.compile(r"^FILE\s*[-–—]", re.IGNORECASE)
 # Lines a web page adds around the story: sharing buttons, newsletter prompts, bylines.
 _CLUTTER_RE = re.compile(
     r"^(?:share(?: this(?: article| story)?)?|advertisement|read more\b.*|related\b.*|"
     r"sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|"
-    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
-    r"(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?(?:\s*[,|–—-]\s*[^.]{0,60})?|"
+    r"by [a-z][\w.'-]+(?: [a-z][\w.'-]+){0,3}"
+    r"(?:,? (?:and|&) [a-z][\w.'-]+(?: [a-z][\w.'-]+){0,3})?(?:\s*[,|–—-]\s*[^.]{0,60})?|"
     r"(?:updated|published|posted|last updated)\b[^.]{0,60}|reporting by\b.*|editing by\b.*|"
-    r"writing by\b.*|additional reporting\b.*|comments?\b.*|listen to this article\b.*|"
-    r".*\bnewsletter\b.*|.*\bsign up\b.*|.*\bcookies?\b.*|.*\bemail address\b.*)$",
-    re.IGNORECASE,
+    r"writing by\b.*|additional reporting\b.*|comments?\b.*|listen to this article\b.*)$"
 )
+# ...and wherever it stands in the line.
+_CLUTTER_ANYWHERE_RE = re.compile(r"\b(?:newsletter|sign up|cookies?|email address)\b")
+_CLUTTER_HINTS = ("newsletter", "sign up", "cookie", "email address")
+
+
+def _is_caption(key: str, low: str) -> bool:
+    if any(hint in low for hint in _CAPTION_HINTS) and _CAPTION_RE.search(low):
+        return True
+    return key[:1] in "Ff" and bool(_FILE_RE.match(key))
+
+
+def _is_clutter(key: str) -> bool:
+    low = key.strip(" .:|").lower()
+    if any(hint in low for hint in _CLUTTER_HINTS) and _CLUTTER_ANYWHERE_RE.search(low):
+        return True
+    return bool(_CLUTTER_RE.match(low))
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -79,9 +113,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "repeated caption"
         elif key in seen:
             reason = "repeated passage"
-        elif _CAPTION_RE.search(key) and not has_quote:
+        elif (not has_quote and _is_caption(key, key.lower())) or _LABELLED_CAPTION_RE.match(key):
             reason = "caption"
-        elif len(key) < 200 and _CLUTTER_RE.match(key.strip(" .:|")):
+        elif len(key) < 200 and _is_clutter(key):
             reason = "clutter"
         elif len(key.split()) < 4 and not has_quote:
             reason = "fragment"
@@ -190,7 +224,19 @@ _SENTENCE_STARTERS = frozenset(
         "our",
     ]
 )
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«„(\[]?[A-Z0-9])")
+# '"Why wait?" Kallen asked.': a quotation that ends in a question or an exclamation and
+# is followed by its attribution ("Name said", "They asked") is one sentence.
+_ATTRIBUTION_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}?([a-z]+)\b")
+
+
+def _attribution_follows(text: str, at: int, end: int) -> bool:
+    """One to four capitalised words and a speech verb: "Kallen asked", "They said"."""
+    m = _ATTRIBUTION_AFTER_RE.match(text, at, min(end, at + 80))
+    return m is not None and m.group(1) in SPEECH_FORMS
+
+
+# The next sentence may open with a quotation mark ("« " spaced, in French typography).
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:« |[\"“‘'«„(\[])?[A-Z0-9])")
 
 
 def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
@@ -203,6 +249,13 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> lis
         # Inside a quotation, unless the quotation ends with the sentence
         # ('... "We will stay." He added ...').
         if any(a < match.start() < b - 1 and match.end() < b for a, b in inside):
+            continue
+        mark = match.group()
+        if (
+            mark[-1] in "\"”’'»“"
+            and ("?" in mark or "!" in mark)
+            and _attribution_follows(text, cut, end)
+        ):
             continue
         if text[match.start()] == ".":
             before = text[cursor : match.start()]

@@ -95,6 +95,96 @@ class Speaker:
     definite: bool = False  # "the minister": points back to someone already named
 
 
+# "He" and "she" go to the latest person of that sex. The text tells it by a title or a
+# role word ("Mrs", "spokeswoman"), else by a common first name; a name it cannot tell
+# (most surnames, rare first names) fits either pronoun. The name lists are plain text,
+# one word per name, split once at import.
+_FEMALE_WORDS = frozenset(
+    {
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "madame",
+        "dame",
+        "lady",
+        "baroness",
+        "queen",
+        "princess",
+        "duchess",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "councilwoman",
+        "stateswoman",
+    }
+)
+_MALE_WORDS = frozenset(
+    {
+        "mr",
+        "sir",
+        "lord",
+        "baron",
+        "king",
+        "prince",
+        "duke",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "councilman",
+        "statesman",
+    }
+)
+_FEMALE_NAMES = frozenset(
+    """alice angela anna anne annalena antje beata brigitte catherine christine claudia dana
+    elena elisabeth elizabeth elise ellen emily eva evelyn giorgia hanna hannah helen
+    hillary ingrid irina iryna jacinda jane janet jennifer jill julia julie kaja kamala
+    karen karine kate katarina kateryna kathleen kirsten kristen laura linda liz louise lucy
+    margaret margrethe maria marie marine marta mary melinda mette michelle natalia natalya
+    nancy nikki olena olga penny petra priti rachel sabrina sahra sandra sanna sarah sophie
+    suella susan svetlana tatiana tatyana theresa ulla ursula valentina victoria viktoria
+    virginia yulia agnieszka alexandra amy beate ewa halyna jessica katja kemi kristalina
+    lisa natalie oksana olha roberta sabine samantha simone tamara ulrike yvette""".split()  # noqa: SIM905
+)
+_MALE_NAMES = frozenset(
+    """aleksandr alexander alexei andrei andrew andrii andriy antony anthony ben benjamin bill
+    boris charles chris christian dan daniel david denys dmitry dmytro donald emmanuel frank
+    friedrich gabriel george grant hakeem herman igor ivan jake james jean jeff jens jim joe
+    john jonathan josep joseph keir keith kevin kurt lars lloyd mark matthew michael mike
+    mikhail mitch mykhailo mykola nikolai nikita olaf oleksandr oleksii oleg pedro peter
+    rishi robert rolf ruslan sergei sergey sergiy stephen steffen steve thomas tim tom
+    valery vasily viktor vladimir volodymyr wolfgang yuri andrzej anton antonio chuck
+    dmitri fumio jd marco mateusz pete radoslaw ramzan recep rustem vitali vitaliy
+    yevgeny""".split()  # noqa: SIM905
+)
+FEMALE = "f"
+MALE = "m"
+
+
+def gender_of(speaker: Speaker) -> str:
+    """FEMALE, MALE or "" (cannot tell) for a person the text has named."""
+    words = fold(f"{speaker.role} {speaker.mention}").split()
+    if any(w in _FEMALE_WORDS for w in words):
+        return FEMALE
+    if any(w in _MALE_WORDS for w in words):
+        return MALE
+    name = fold(speaker.name).split()
+    if len(name) >= 2:
+        if name[0] in _FEMALE_NAMES:
+            return FEMALE
+        if name[0] in _MALE_NAMES:
+            return MALE
+    return ""
+
+
+def _pronoun_gender(word: str) -> str:
+    return {"she": FEMALE, "her": FEMALE, "he": MALE, "his": MALE, "him": MALE}.get(
+        word.lower(), ""
+    )
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() and word not in CAP_STOP
 
@@ -288,6 +378,8 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
                 continue
             if not _is_cap(t.text) or t.lower in TITLE_WORDS or t.lower.rstrip(".") in TITLE_WORDS:
                 break
+            if t.lower[-1:] == "s" and t.lower[:-1] in TITLE_WORDS:
+                break  # "Senators Ann Roe and Jim Lake": a plural title
             if "-" in t.lower and any(p in TITLE_WORDS for p in t.lower.split("-")):
                 break  # "President-elect", "Vice-Chancellor": a title, hyphenated
             name_start -= 1
@@ -436,16 +528,32 @@ class SpeakerTracker:
                 ORGANISATION: (ORGANISATION, GOVERNMENT, COUNTRY),
                 "any": (PERSON, GROUP, ORGANISATION, GOVERNMENT, COUNTRY),
             }[speaker.kind]
+            sex = _pronoun_gender(speaker.mention)
+            fallback: Speaker | None = None
             for entity in reversed(self.entities[-12:]):
-                if entity.kind in wanted:
-                    return replace(
-                        entity,
-                        mention=speaker.mention,
-                        start=speaker.start,
-                        end=speaker.end,
-                        pronoun=True,
-                        confidence=0.75,
-                    )
+                if entity.kind not in wanted:
+                    continue
+                if sex and entity.kind == PERSON and gender_of(entity) not in ("", sex):
+                    # "she" after "Mr Lutz": someone named before him, if anyone fits.
+                    fallback = fallback or entity
+                    continue
+                return replace(
+                    entity,
+                    mention=speaker.mention,
+                    start=speaker.start,
+                    end=speaker.end,
+                    pronoun=True,
+                    confidence=0.75,
+                )
+            if fallback is not None:
+                return replace(
+                    fallback,
+                    mention=speaker.mention,
+                    start=speaker.start,
+                    end=speaker.end,
+                    pronoun=True,
+                    confidence=0.6,
+                )
             return None
         if speaker.kind == PERSON:
             words = fold(speaker.name).split()

@@ -128,6 +128,10 @@ GENERIC_NEUTRAL = (
     "case by case",
     "get ahead of",
     "nothing to announce",
+    # Nothing beyond what is known: "nothing to add to it", "nothing new to report".
+    "nothing to add",
+    "nothing new to report",
+    "nothing new to say",
     "not ruling out",
     "adapt",
     "adjust",
@@ -751,8 +755,19 @@ def _hedged(ws: list[str], start: int, sentence_start: int = 0) -> bool:
         at = window.find(" " + hedge)
         if at >= 0 and window.startswith(" not ", at + len(hedge) + 1):
             continue  # "could not defend": not able, not undecided
+        if (
+            at >= 0
+            and hedge == "could"
+            and window.endswith(" could ")
+            and " that " in window[max(0, at - 30) : at + 1]
+        ):
+            continue  # "said that Kyiv could strike ...": reported "can", not a maybe
         if at >= 0:
+            # Pressing for the hedge itself ("should consider", "the time has come to
+            # weigh"): the few words right before it, not a "should" of another verb ("the
+            # changes should be read as a signal to those weighing whether to ...").
             before = " " + " ".join(ws[max(0, window_lo - 6) : window_lo]) + window[:at] + " "
-            if not any(" " + p in before for p in _PRESSING_STEMS):
+            near = " " + " ".join(before.split()[-5:]) + " "
+            if not any(" " + p in near for p in _PRESSING_STEMS):
                 return True
     return False

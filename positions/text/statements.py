@@ -82,7 +82,10 @@ _ANTECEDENTS = frozenset(
 )
 _MIN_QUOTE_WORDS = 3
 # Any word that might start a speech verb: a cheap test before tokenising a sentence.
-_SPEECH_WORDS = frozenset({*SPEECH_FORMS, *PARTICLE_FORMS, "according", "According"})
+_SPEECH_WORDS = frozenset(
+    {*SPEECH_FORMS, *PARTICLE_FORMS, "according", "According", "defend", "defends", "defended"}
+    | {"call", "calls", "called"}
+)
 _LOWER_WORD_RE = re.compile(r"[a-z]+|According")
 
 
@@ -101,6 +104,15 @@ _DATE_HINT_RE = re.compile(
 _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.?)?\s*"
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
+)
+# Phrases that date a statement by the occasion named before: "the same day".
+_SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
+_QUESTION_WORD_RE = re.compile(r"\b(?:whether|if|why|how|what|when|where)\b")
+_WHO_RE = re.compile(r", who\b")
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+")
+# "Simi Valley, California (CNN) — ": a dateline in mixed case, known by the agency.
+_AGENCY_DATELINE_RE = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*\([A-Za-z .-]{2,30}\)\s*[-–—:]\s+"
 )
 _META_RE = re.compile(
     r"^\W*(?:it'?s|it is|it was|this is|this was|that is|marks?)\s+the first time\b", re.I
@@ -229,6 +241,11 @@ class _Finder:
         self.last_speaker: Speaker | None = None
         self.last_speaker_paragraph = -10
         self.last_sentence_start = -1
+        self.sentence_now = -1  # start of the sentence being read
+        # The person a sentence is about, and where that sentence starts: "X set out his
+        # reasoning." makes X the speaker of a bare quotation right after it.
+        self.last_subject: tuple[Speaker, int] | None = None
+        self.subject_sentences: set[int] = set()  # sentences that open with a person
 
     def run(self) -> list[FoundStatement]:
         paragraphs = split_paragraphs(self.text)
@@ -256,13 +273,13 @@ class _Finder:
         self._share_dates(self._lead_date(kept) if undated else None)
         return self._deduplicated()
 
-    def _lead_date(self, kept: list) -> tuple[StatementDate, str] | None:
+    def _lead_date(self, kept: list) -> tuple[StatementDate, str, int] | None:
         """The day a news story's lead sets ("X said on Tuesday", "met on Tuesday"): the
         occasion of the story, when it is a day of the week before publication; with the
-        lead's text, which names who took part in it."""
+        lead's text, which names who took part in it, and its paragraph number."""
         if self.published is None:
             return None
-        for paragraph in kept:
+        for number, paragraph in enumerate(kept):
             body = self.text[paragraph.start : paragraph.end]
             if len(body.split()) < 12:
                 continue  # bylines, "Share", a caption
@@ -273,11 +290,11 @@ class _Finder:
                 and date.date is not None
                 and 0 < (self.published - date.date).days <= 6
             ):
-                return date, fold(body)
+                return date, fold(body), number
             return None
         return None
 
-    def _share_dates(self, lead: tuple[StatementDate, str] | None = None) -> None:
+    def _share_dates(self, lead: tuple[StatementDate, str, int] | None = None) -> None:
         """Undated statements take the date of the same speaker's neighbouring statement.
 
         A quote right after the speaker's dated statement belongs to the same occasion
@@ -287,6 +304,9 @@ class _Finder:
         names, belongs to the occasion the lead dates ("X and Y met on Tuesday").
         """
         out = sorted(self.out, key=lambda st: st.start)
+        lead_undated = lead is not None and any(
+            st.paragraph == lead[2] and not st.date.phrase for st in out
+        )
         for i, statement in enumerate(out):
             if statement.date.phrase or statement.speaker is None:
                 continue
@@ -313,16 +333,103 @@ class _Finder:
                 # "Y, standing beside him, said ...": the occasion of the statement before.
                 prev = out[i - 1]
                 opening = self.text[statement.sentence_start : statement.start]
+                surname = fold(name).split()[-1:]
+                before = self.text[statement.context_start : statement.sentence_start]
+                if surname and surname[0] in fold(before).split():
+                    # "Y, standing beside him, was more guarded. He said ...".
+                    opening = before + " " + opening
                 if prev.date.phrase and _BESIDE_RE.search(opening):
                     out[i] = statement = replace(statement, date=prev.date)
+                    continue
+            if statement.sentence_start >= 0:
+                # "X said the same day that ...": the day the story last named.
+                own = self.text[statement.sentence_start : statement.context_end]
+                if "day" in own and _SAME_DAY_RE.search(own):
+                    earlier = self._date_before(statement.sentence_start)
+                    if earlier is not None:
+                        out[i] = statement = replace(statement, date=earlier)
+                        continue
+            if statement.sentence_start >= 0 and self.published is not None:
+                # "X, who visited Kyiv on Wednesday, said ...": with no date of its own, the
+                # statement was made on the visit, if that was in the past week.
+                opening = self.text[statement.sentence_start : statement.start]
+                if _WHO_RE.search(opening) and _DATE_HINT_RE.search(opening):
+                    visit = resolve_date(opening, self.published)
+                    if (
+                        visit.phrase
+                        and visit.precision == DAY
+                        and visit.date is not None
+                        and 0 < (self.published - visit.date).days <= 7
+                    ):
+                        out[i] = statement = replace(statement, date=visit)
+                        continue
+            if statement.sentence_start > statement.context_start >= 0:
+                # "X had laid out his refusal in Berlin last Monday. '...,' X said.": the
+                # sentence before names the speaker and the occasion; its date is theirs.
+                # (The sentence itself: not the captions between paragraphs.)
+                stop = self.text.find("\n", statement.context_start, statement.sentence_start)
+                before = self.text[statement.context_start : stop if stop > 0 else None]
+                before = before[: statement.sentence_start - statement.context_start]
+                occasion = self._occasion_date(before, statement.context_start, statement.speaker)
+                if occasion is not None:
+                    out[i] = statement = replace(statement, date=occasion)
                     continue
             if lead is not None and not statement.date.phrase:
                 surname = fold(name).split()[-1:]
                 if (
-                    surname and re.search(rf"\b{re.escape(surname[0])}\b", lead[1])
-                ) or _body_in_lead(statement.speaker.role, lead[1]):
+                    (surname and re.search(rf"\b{re.escape(surname[0])}\b", lead[1]))
+                    or _body_in_lead(statement.speaker.role, lead[1])
+                    # The quotation right below a lead that sets the scene ("Hundreds of
+                    # lorries crossed the bridge on Saturday ...") was spoken there.
+                    # (Not when the lead reports speech undated: "X struck Y on Tuesday,
+                    # Moscow said" dates the strike, not the saying.)
+                    or (
+                        statement.direct and statement.paragraph == lead[2] + 1 and not lead_undated
+                    )
+                ):
                     out[i] = replace(statement, date=lead[0])
         self.out = out
+
+    def _occasion_date(self, sentence: str, at: int, speaker: Speaker) -> StatementDate | None:
+        """The date in `sentence` when the sentence names `speaker` (their surname)."""
+        words = fold(speaker.name).split()
+        if speaker.definite and speaker.kind == "person" and at in self.subject_sentences:
+            # "Zelensky took his plan to parliament on Wednesday. Presenting it, the
+            # Ukrainian president said ...": the person the sentence before is about.
+            date = resolve_date(sentence, self.published)
+            return date if date.phrase and _DATE_HINT_RE.search(sentence) else None
+        # A plain substring test first: this runs for every undated statement.
+        if not words or (speaker.name.isascii() and words[-1] not in sentence.lower()):
+            return None
+        same_day = "day" in sentence and bool(_SAME_DAY_RE.search(sentence))
+        if not same_day and not _DATE_HINT_RE.search(sentence):
+            return None
+        if not re.search(rf"\b{re.escape(words[-1])}\b", fold(sentence)):
+            return None
+        if same_day:  # "Speaking the same day, X restated ..."
+            return self._date_before(at)
+        date = resolve_date(sentence, self.published)
+        return date if date.phrase else None
+
+    def _date_before(self, position: int) -> StatementDate | None:
+        """The last date the story named before `position`, within a few sentences."""
+        if position <= 0:
+            return None
+        window = self.text[max(0, position - 1500) : position]
+        for sentence in reversed(_SENTENCE_CUT_RE.split(window)[-6:]):
+            if _SAME_DAY_RE.search(sentence) or not _DATE_HINT_RE.search(sentence):
+                continue
+            date = resolve_date(sentence, self.published)
+            # The occasion of a news story is recent: not the date of an event to come
+            # ("the elections, from June 6 to 9") read back into last year.
+            if (
+                date.phrase
+                and date.date is not None
+                and self.published is not None
+                and 0 <= (self.published - date.date).days <= 31
+            ):
+                return date
+        return None
 
     def _closed_at(self, statement: FoundStatement) -> bool:
         return statement.end < len(self.text) and self.text[statement.end] in "\"”’'»“›‘"
@@ -346,6 +453,8 @@ class _Finder:
     def _paragraph(self, paragraph: Paragraph, number: int, quotes: list[Quote]) -> None:
         start = paragraph.start
         dateline = _DATELINE_RE.match(paragraph.text)
+        if dateline is None and "(" in paragraph.text[:80]:
+            dateline = _AGENCY_DATELINE_RE.match(paragraph.text)
         if dateline:
             start += dateline.end()
         sentences = split_sentences(self.text, start, paragraph.end, quotes)
@@ -354,6 +463,7 @@ class _Finder:
         # One cheap look at the whole paragraph before any sentence is tokenised.
         speech_here = _has_speech_word(self.text, start, paragraph.end)
         for sentence in sentences:
+            self.sentence_now = sentence.start
             if (speech_here and _has_speech_word(self.text, sentence.start, sentence.end)) or any(
                 sentence.start <= q.open_at < sentence.end for q in quotes
             ):
@@ -456,13 +566,22 @@ class _Finder:
         for verb, speaker, _, chain in reported:
             # ", adding that ...": a further statement by whoever spoke before it.
             before = [st for st in found if st.start < tokens[verb.index].start and st.speaker]
-            if speaker is None and before and verb.index not in used:
+            subject = self.last_subject
+            if (
+                speaker is None
+                and not before
+                and verb.index not in used
+                and tokens[verb.index].lower in _LEAD_PARTICIPLES
+                and subject is not None
+                and subject[1] == s_start
+            ):
+                # "X went further, saying ...": the person the sentence is about.
                 used.add(verb.index)
                 found.extend(
                     self._reported(
                         tokens,
                         verb,
-                        before[-1].speaker,
+                        subject[0],
                         verb.index,
                         chain,
                         reported,
@@ -474,6 +593,48 @@ class _Finder:
                         postposed=False,
                     )
                 )
+                continue
+            if speaker is None and before and verb.index not in used:
+                used.add(verb.index)
+                added = self._reported(
+                    tokens,
+                    verb,
+                    before[-1].speaker,
+                    verb.index,
+                    chain,
+                    reported,
+                    s_start,
+                    s_end,
+                    number,
+                    previous_start,
+                    absorbed,
+                    postposed=False,
+                )
+                # ", adding that ...", with no date of its own: said with what it adds to.
+                own = self.text[
+                    tokens[verb.index].start : tokens[min(verb.end + 3, len(tokens) - 1)].end
+                ]
+                if not _DATE_HINT_RE.search(own):
+                    added = [replace(st, date=before[-1].date) for st in added]
+                main = before[-1]
+                if (
+                    len(added) == 1
+                    and not added[0].direct
+                    and not main.direct
+                    and main.cue_verb
+                    and self.text[main.end : tokens[verb.index].start].strip() == ","
+                ):
+                    # "X said that A, adding that B": one clause from the verb on, as the
+                    # reported speech it is.
+                    merged = replace(
+                        main,
+                        end=added[0].end,
+                        text=self.text[main.start : added[0].end],
+                        context_end=max(main.context_end, added[0].context_end),
+                    )
+                    found[found.index(main)] = merged
+                    continue
+                found.extend(added)
         if not found:
             found.extend(self._according_to(tokens, s_start, s_end, number, previous_start))
         found.sort(key=lambda st: st.start)
@@ -511,13 +672,28 @@ class _Finder:
                     found.append(statement)
                     continue
             outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
-            if outside > 12 or self.last_speaker is None:
+            if outside > 12:
                 continue
+            speaker = self.last_speaker
             if number - self.last_speaker_paragraph > 1:
+                speaker = None
+            subject = self.last_subject
+            if (
+                subject is not None
+                and subject[1] == previous_start
+                and subject[1] != s_start
+                and (speaker is None or speaker.name != subject[0].name)
+            ):
+                # "Mr Vale, for his part, set out his reasoning. '...'": the person the
+                # sentence before is about, rather than whoever spoke before that.
+                speaker = subject[0]
+            if speaker is None:
                 continue
+            if speaker is not self.last_speaker:
+                self._remember(speaker, number)  # the next bare quotation is theirs too
             statement = self._direct(
                 tok.quote,
-                self.last_speaker,
+                speaker,
                 "",
                 s_start,
                 s_end,
@@ -538,6 +714,11 @@ class _Finder:
         self.last_speaker_paragraph = number
         self.tracker.note(speaker)
 
+    def _note_person(self, speaker: Speaker) -> None:
+        self.tracker.note(speaker)
+        self.last_subject = (speaker, self.sentence_now)
+        self.subject_sentences.add(self.sentence_now)
+
     def _note_names(self, tokens: list[Token]) -> None:
         if not _NAME_PAIR_RE.search(self.text, tokens[0].start, tokens[-1].end):
             return
@@ -555,7 +736,35 @@ class _Finder:
         full name ("President Tomas Erling") lets a later bare surname find it."""
         if names:
             self._note_names(tokens)
+        if tokens and tokens[0].lower == "according":
+            return  # "According to the diplomat, ...": the source, handled as a statement
+        opening = tokens[0].lower if tokens else ""
+        if (opening in _FRONTED_STARTS and opening != "however") or (
+            # "Standing next to X, Y set out ...", "Pressed on the point, Y ...".
+            opening.endswith(("ing", "ed")) and tokens[0].text[:1].isupper()
+        ):
+            # "At a meeting in Brussels on Wednesday, NATO's Mark Rutte was asked ...": the
+            # subject comes after the fronted place or time.
+            comma = next((j for j in range(1, min(len(tokens), 16)) if tokens[j].lower == ","), 0)
+            if (
+                comma
+                and tokens[comma + 1 : comma + 2]
+                and (tokens[comma + 1].text[:1].isupper() or tokens[comma + 1].lower == "the")
+            ):
+                if not names:
+                    self._note_names(tokens[:comma])  # "Standing next to Olaf Scholz, ..."
+                self._note_subject(tokens[comma + 1 :], names=False)
+                return
         end = np_forward(tokens, 0)
+        comma = next((j for j in range(end, min(len(tokens), 14)) if tokens[j].lower == ","), -1)
+        if (
+            end < comma < len(tokens) - 2
+            and any(t.lower in ROLE_WORDS for t in tokens[end:comma])
+            and tokens[comma + 1].text[:1].isupper()
+        ):
+            # "The bloc's new foreign policy chief, Kaja Kallas, struck ...": a longer
+            # description before the name in apposition.
+            end = comma
         if 0 < end < len(tokens) - 2 and tokens[end].lower == ",":
             # "The chief of the defence staff, General Piet Aldous, went further."
             inner = np_forward(tokens, end + 1)
@@ -565,13 +774,16 @@ class _Finder:
                     len(appositive.name.split()) >= 2
                     and all(w[:1].isupper() for w in appositive.name.split())
                     and tokens[inner].lower == ","
+                    # "Lindsey Graham, the South Carolina Republican, ...": a description
+                    # with "the", not a name.
+                    and not appositive.definite
                 ):
-                    self.tracker.note(appositive)
+                    self._note_person(appositive)
                     return
                 # "Petra Sollie, the defence minister, ...": the name comes first.
                 first = speaker_from_tokens(self.text, tokens[:end])
                 if first is not None and first.kind == "person" and len(first.name.split()) >= 2:
-                    self.tracker.note(replace(first, role=appositive.mention))
+                    self._note_person(replace(first, role=appositive.mention))
                     return
         if end == 0 or end >= len(tokens):
             return
@@ -594,8 +806,18 @@ class _Finder:
             # A lone capitalised word ("Nordland is reviewing ...") is a person only if
             # it is the surname of someone already named.
             if resolved is not None and (resolved is not speaker or len(speaker.name.split()) > 1):
-                self.tracker.note(resolved)
+                self._note_person(resolved)
         elif speaker is not None and not speaker.pronoun and speaker.kind == "person":
+            # "President Erling was asked ...": the person already named in full, if any.
+            self._note_person(self.tracker.resolve(speaker) or speaker)
+        elif (
+            speaker is not None
+            and not speaker.pronoun
+            and speaker.kind in ("organisation", "government", "group")
+            and sum(1 for w in speaker.mention.split() if w[:1].isupper()) >= 2
+        ):
+            # "The opposition Civic Renewal Party launched ...": a body named in full, so
+            # that "the party said" later is this party.
             self.tracker.note(speaker)
 
     # --- subjects and attribution --------------------------------------------------------
@@ -626,6 +848,10 @@ class _Finder:
         end = c
         if prev.lower == "who" and c >= 2 and tokens[c - 2].lower == ",":
             end = c - 2
+        elif prev.lower == "," and (who := _relative_before(tokens, c - 1)) > 0:
+            # "X, who visited Kyiv with Y, the US envoy, said": the relative clause (and any
+            # name inside it) is about X, who speaks.
+            end = who - 1
         elif prev.lower == ",":
             # "Dmitry Peskov, the Kremlin spokesman, said": skip the apposition.
             k = c - 2
@@ -667,11 +893,24 @@ class _Finder:
                 and all(w[:1].isupper() for w in named.name.split())
                 and head is not None
                 and (
-                    (head.name == head.mention and head.kind == "person")
+                    (
+                        head.name == head.mention
+                        and head.kind == "person"
+                        # "Ann Roe, an adviser to President Jim Lake, said": a full name
+                        # before the comma is the speaker, the one after it a relation.
+                        and not _full_name(head.name)
+                    )
+                    # "The chair of the fishermen's guild, Orla Penn, said": a body named
+                    # in common nouns before a person's full name.
+                    or (
+                        head.kind != "person"
+                        and not any(w[:1].isupper() for w in head.mention.split())
+                    )
                     # "the speaker of the State Duma, Vyacheslav Volodin, said": a
                     # description before the name, whatever it ends with.
                     or (
-                        tokens[head_begin].lower == "the"
+                        # ("His chief of staff, Andriy Ostap, said": or a possessive.)
+                        tokens[head_begin].lower in ("the", "his", "her", "its", "their")
                         and tokens[head_begin + 1].lower in ROLE_WORDS
                     )
                 )
@@ -681,7 +920,13 @@ class _Finder:
                 return (resolved, head_begin) if resolved else None
         begin = np_backward(tokens, end)
         if begin == end:
-            return self._anonymous_sources(tokens, end)
+            anonymous = self._anonymous_sources(tokens, end)
+            if anonymous is not None:
+                return self._first_conjunct(tokens, anonymous[1]) or anonymous
+            return None
+        conjunct = self._first_conjunct(tokens, begin)
+        if conjunct is not None:
+            return conjunct
         speaker = speaker_from_tokens(self.text, tokens[begin:end])
         if (
             speaker is not None
@@ -693,7 +938,12 @@ class _Finder:
             # "Petra Sollie, the defence minister, who ..., said": the name before the role.
             name_begin = np_backward(tokens, begin - 1)
             named = speaker_from_tokens(self.text, tokens[name_begin : begin - 1])
-            if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
+            if (
+                named is not None
+                and named.kind == "person"
+                and len(named.name.split()) >= 2
+                and all(w[:1].isupper() for w in named.name.split())
+            ):
                 speaker, begin = replace(named, role=speaker.mention), name_begin
         if speaker is None:
             return None
@@ -701,6 +951,29 @@ class _Finder:
         if resolved is None:
             return None
         return resolved, begin
+
+    def _first_conjunct(self, tokens: list[Token], begin: int) -> tuple[Speaker, int] | None:
+        """ "Senators Ann Roe and Jim Lake said", "Two officials and a diplomat said": a
+        joint statement goes to the first one named (the statement is stored once)."""
+        if begin < 2 or tokens[begin - 1].lower != "and":
+            return None
+        first_begin = np_backward(tokens, begin - 1)
+        if first_begin == begin - 1:
+            return None
+        if 0 < first_begin <= 3 and all(t.lower.isalpha() for t in tokens[:first_begin]):
+            first_begin = 0  # "Two port officials and ...": the sentence's subject
+        # "... the bases Kyiv and its allies said": not a subject at the start.
+        if (
+            first_begin > 0
+            and tokens[first_begin - 1].lower not in (",", "—", "–", "and")
+            and not (first_begin == 1 and tokens[0].lower in ("but", "and", "so"))
+        ):
+            return None
+        first = speaker_from_tokens(self.text, tokens[first_begin : begin - 1])
+        if first is None or first.pronoun:
+            return None
+        resolved = self.tracker.resolve(first)
+        return (resolved, first_begin) if resolved is not None else None
 
     def _anonymous_sources(self, tokens: list[Token], end: int) -> tuple[Speaker, int] | None:
         """ "two people familiar with the discussions said": unnamed sources are a group."""
@@ -937,10 +1210,19 @@ class _Finder:
                 break
         verb_region = text[tokens[chain].start : tokens[max(region_end, verb.end)].end]
         prefix = text[s_start : tokens[subj_begin].start] if subj_begin > 0 else ""
+        if tokens[0].lower == "asked":
+            # "Asked whether the ban of May still held, X said": a date inside the question
+            # is the question's ("Asked on Monday whether ..." dates the answer).
+            question = _QUESTION_WORD_RE.search(prefix)
+            if question:
+                prefix = prefix[: question.start()]
         between = text[tokens[subj_begin].end : tokens[chain].start] if chain > subj_begin else ""
         if not re.search(r"\b(?:who|which|whose)\b", between):
             prefix += " " + between  # "X, speaking in Tarrow on Wednesday, said"
         date_text = verb_region if _DATE_HINT_RE.search(verb_region) else prefix
+        if not _DATE_HINT_RE.search(date_text) and stop - verb.end <= 6:
+            # A short clause is all attribution ("rejected that reasoning on Sunday").
+            date_text = text[tokens[chain].start : tokens[stop - 1].end]
         if quotes_in and quoted_chars >= 0.5 * (end - start):
             # The clause is mostly quotation: the quotation is the statement.
             out = []
@@ -1067,7 +1349,9 @@ class _Finder:
         return result
 
 
-_SOURCE_HEADS = frozenset({"people", "persons", "sources", "officials", "diplomats", "source"})
+_SOURCE_HEADS = frozenset(
+    {"people", "persons", "person", "sources", "officials", "diplomats", "source", "official"}
+)
 _SOURCE_LINKS = frozenset(
     {
         "familiar with",
@@ -1097,6 +1381,26 @@ _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since"
 _NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
 
 
+def _full_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def _relative_before(tokens: list[Token], comma: int) -> int:
+    """Index of "who" in ", who ..., said" when the relative clause ends at `comma`
+    and holds another comma (a name in apposition inside it), else -1."""
+    inner_commas = 0
+    for j in range(comma - 1, max(0, comma - 30), -1):
+        low = tokens[j].lower
+        if tokens[j].quote is not None or low in (".", ";"):
+            return -1
+        if low == "who" and tokens[j - 1].lower == ",":
+            return j if inner_commas else -1
+        if low == ",":
+            inner_commas += 1
+    return -1
+
+
 def _fronted(tokens: list[Token], subj_begin: int, after: list[Token]) -> bool:
     """ "In Rome, X said on Monday that ...": a short fronted place or time before the
     speaker, and a clause after the verb."""
@@ -1121,6 +1425,35 @@ def _narrative(tokens: list[Token], verb: _Verb, speaker: Speaker, subj_begin: i
     )
 
 
+# Verbs that state a view only with the right object: "defended the decision to ...",
+# "called the idea 'a dead end'" (naming something is judging it).
+_JUDGING_FORMS = frozenset({"defend", "defends", "defended", "call", "calls", "called"})
+_JUDGED_ACTS = frozenset(
+    {"decision", "move", "policy", "choice", "step", "approach", "stance", "position"}
+)
+_JUDGED_OWNERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
+
+
+def _judging(tokens: list[Token], i: int) -> str | None:
+    window = tokens[i + 1 : i + 8]
+    if not window:
+        return None
+    nxt = window[0].lower
+    if tokens[i].lower.startswith("defend"):
+        # "defended the decision", "defended President X's decision"
+        owned = nxt in _JUDGED_OWNERS or window[0].text[:1].isupper()
+        if owned and any(t.lower in _JUDGED_ACTS for t in window[:6]):
+            return "defend"
+        return None
+    # "called the plan „a special path“": a quotation soon after the object.
+    if nxt in _JUDGED_OWNERS | {"it"} and any(t.quote is not None for t in window):
+        return "describe"
+    return None
+
+
+_LEAD_PARTICIPLES = frozenset({"saying", "warning", "arguing", "insisting", "noting", "stressing"})
+
+
 def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
     verbs: list[_Verb] = []
     for i, tok in enumerate(tokens):
@@ -1136,6 +1469,8 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
                 if words == particle:
                     lemma, end = base, i + 1 + len(particle)
                     break
+        if lemma is None and low in _JUDGING_FORMS:
+            lemma = _judging(tokens, i)
         if lemma is None:
             continue
         # "Putin is said to ...", "Kyiv was urged to ...": passive, the subject is not the speaker.
@@ -1144,6 +1479,11 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
         if i > 0 and tokens[i - 1].lower in ("the", "a", "an", "his", "her", "its", "their", "our"):
             continue  # a noun: "the warning", "her remarks"
         if low == "adding" and i > 0 and tokens[i - 1].lower == ",":
+            verbs.append(_Verb(i, end, lemma, i, i, participle=True))
+            continue
+        if low in _LEAD_PARTICIPLES and i > 0 and tokens[i - 1].lower == "," and not verbs:
+            # "X went further, saying that ...": the only speech in the sentence, said by
+            # its subject.
             verbs.append(_Verb(i, end, lemma, i, i, participle=True))
             continue
         if low.endswith("ing") and (

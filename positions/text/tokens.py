@@ -11,8 +11,11 @@ from .quotes import Quote
 # link a noun phrase), the possessive, other words (with inner apostrophes: "we're"), and
 # single punctuation marks.
 # A middle initial ("John F. Kirby") is one token with its dot: a name goes on through it.
+# A title with its dot ("Mr. Scholz", "Gen. Syrsky") is one token, so the name goes on
+# through it.
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z](?<=[a-z] [A-Z])\.(?= [A-Z][a-z])"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev)\.(?= [A-Z])"
     r"|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]"
 )
 

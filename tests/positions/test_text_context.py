@@ -176,3 +176,80 @@ def test_a_short_quote_without_cues_does_not_join_by_nearness_alone():
     text = _on_topic_article("The rain kept falling. 'Boats take time,' Councillor Ada Holm said.")
     results = analyse(text, None, [TOPIC])
     assert results[-1].stances["harbour"].stance == UNRELATED
+
+
+def _stances(text: str) -> list[tuple[str, str]]:
+    return [
+        (a.found.speaker.name if a.found.speaker else "", a.stances["harbour"].stance)
+        for a in analyse(text, PUBLISHED, [TOPIC])
+    ]
+
+
+def test_rejecting_that_reasoning_takes_the_other_side_and_the_quote_after_it_too():
+    text = (
+        "Mayor Tomas Erdal said on Monday that the council would keep the ban on the "
+        "trawlers in the harbour.\n\n"
+        "The chair of the fishermen's guild, Orla Penn, rejected that reasoning on Tuesday.\n\n"
+        '"The nets are empty because the boats are tied up. The boats must go out again," '
+        "she told the local radio."
+    )
+    stances = _stances(text)
+    assert stances[0] == ("Tomas Erdal", OPPOSE)
+    assert stances[1] == ("Orla Penn", SUPPORT)
+    assert stances[2] == ("Orla Penn", SUPPORT)
+
+
+def test_echoing_that_view_takes_the_same_side():
+    text = (
+        "Mayor Tomas Erdal said on Monday that the council would keep the ban on the "
+        "trawlers in the harbour.\n\n"
+        "Councillor Orla Penn echoed that view on Tuesday."
+    )
+    assert _stances(text)[1] == ("Orla Penn", OPPOSE)
+
+
+def test_a_hedge_is_pressed_for_only_by_the_words_right_before_it():
+    text = "the vote should be read as a message to those weighing whether to let the trawlers in"
+    assert _stance(text) == NEUTRAL
+
+
+def test_nothing_to_add_is_neutral():
+    assert _stance("there was nothing to add to the mayor's position on the harbour") == NEUTRAL
+
+
+def test_could_reported_after_that_is_can_not_a_hedge():
+    assert _stance("the mayor said that the fleet could let the trawlers into the harbour") == (
+        SUPPORT
+    )
+    assert _stance("she said the council could consider letting the trawlers in") == NEUTRAL
+
+
+def test_a_possessor_pointing_back_at_the_rules_keeps_a_remark_on_the_topic():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "Port director Hanna Vik said Lintvik's guidance to the fleets had not changed."
+    )
+    assert _stances(text)[2][1] != UNRELATED
+
+
+def test_a_short_quoted_fragment_inside_a_clause_is_not_too_short():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "Every port that takes in fishing fleets « sets its own terms », Erdal said."
+    )
+    assert _stances(text)[2][1] != UNRELATED
+
+
+def test_a_reply_to_such_words_further_down_is_on_the_topic():
+    text = (
+        "Mayor Tomas Erdal said the council would let the trawlers into the harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "The guild's chair, Hanna Vik, did not wait long.\n\n"
+        "Hanna Vik, the guild's chair, spoke on Friday.\n\n"
+        '"Such words from the town hall are an insult to every crew on the quay," Vik said.'
+    )
+    assert _stances(text)[-1][1] != UNRELATED

@@ -52,3 +52,14 @@ def test_an_unclosed_quote_runs_to_the_end_of_its_paragraph():
 def test_a_quote_spanning_two_sentences_is_one_quote():
     text = "'We are ready. We have always been ready,' Quist said."
     assert _quotes(text) == ["We are ready. We have always been ready,"]
+
+
+def test_low_quotes_closed_by_a_straight_mark():
+    # Translated copy often opens with „ and closes with a plain ".
+    text = '„The ferries must run again", the mayor of Lintvik told the council.'
+    assert _quotes(text) == ["The ferries must run again"]
+
+
+def test_french_guillemets_with_spaces_inside():
+    text = "Every port « keeps its own rules », the harbour master said."
+    assert _quotes(text) == [" keeps its own rules "]

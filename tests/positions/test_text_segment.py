@@ -79,3 +79,34 @@ def test_bylines_and_timestamps_are_clutter_but_sentences_starting_alike_are_not
         "By the end of the week the ferry will run again, Mara Quist said."
     )
     assert _kept(text) == ["By the end of the week the ferry will run again, Mara Quist said."]
+
+
+def test_a_question_quote_stays_with_its_attribution():
+    text = "“Why should the harbour stay closed?” Ilse Varga asked on Monday. The port reopened."
+    assert _sentences(text) == [
+        "“Why should the harbour stay closed?” Ilse Varga asked on Monday.",
+        "The port reopened.",
+    ]
+
+
+def test_a_sentence_may_open_with_a_spaced_guillemet():
+    text = "Varga set out her case. « We cannot wait any longer. »"
+    assert _sentences(text) == ["Varga set out her case.", "« We cannot wait any longer. »"]
+
+
+def test_caption_and_clutter_lines_are_found_in_any_case():
+    text = (
+        "Harbour master Ilse Varga at the quay in Lintvik. PHOTOGRAPH: Nils Dahl\n\n"
+        "GET OUR MORNING NEWSLETTER in your inbox\n\n"
+        "Harbour master Ilse Varga said the quay would reopen after the storm season.\n"
+    )
+    reasons = [p.skip_reason for p in split_paragraphs(text)]
+    assert reasons == ["caption", "clutter", ""]
+
+
+def test_a_labelled_caption_is_a_caption_even_with_a_quote():
+    text = (
+        'Photo: Mayor Peter Brandt speaks in Lintvik. "The ferries will run."\n\n'
+        "Mayor Peter Brandt said the ferries would run all winter from next year.\n"
+    )
+    assert [p.skip_reason for p in split_paragraphs(text)] == ["caption", ""]

@@ -292,3 +292,37 @@ def test_being_opposed_to_the_step_turns_its_cue_round():
 def test_a_why_not_question_asks_for_the_step():
     text = "Why should the harbour not allow trawlers when the fish are there?"
     assert _stance(text) == SUPPORT
+
+
+def test_the_founding_topic_reads_delay_and_reported_permission_as_support():
+    from positions.demo.founding import TOPIC as FOUNDING
+
+    topic = TopicCues.build(
+        FOUNDING["slug"],
+        FOUNDING["cue_phrases"],
+        FOUNDING["support_cues"],
+        FOUNDING["oppose_cues"],
+        FOUNDING["neutral_cues"],
+    )
+
+    def stance(text: str) -> str:
+        return classify(topic, text, cue_verb="say").stance
+
+    # Invented wording, not from any corpus.
+    assert stance("said the permission for the missiles was welcome but months too late") == (
+        SUPPORT
+    )
+    assert stance("warned allies to stop the strikes inside Russia before it is too late") == (
+        OPPOSE
+    )
+    assert stance("said Kyiv could fire the new missiles at bases inside Russia") == SUPPORT
+    assert stance("urged the allies to lift all the limitations on long-range weapons") == SUPPORT
+    # Leaving it to Kyiv to talk about strikes inside Russia is deferring, not a side.
+    assert (
+        classify(
+            topic,
+            "said it was for Kyiv to comment on the strikes inside Russia",
+            cue_verb="say",
+        ).stance
+        == NEUTRAL
+    )

@@ -420,3 +420,253 @@ def test_hailing_and_decrying_report_a_position():
     assert [(s.speaker.name, s.cue_verb) for s in found if s.speaker] == [("Petra Sollie", "hail")]
     found = find_statements("Mayor Petra Sollie decried the plan to close the quay in May.")
     assert [(s.speaker.name, s.cue_verb) for s in found if s.speaker] == [("Petra Sollie", "decry")]
+
+
+def test_she_goes_to_the_latest_woman_named_not_the_latest_person():
+    found = _find(
+        "Port director Hanna Varga met the mayor on Monday. "
+        "Mayor Peter Brandt later opened the new quay.\n\n"
+        '"We have waited ten years for this harbour to reopen," she said.'
+    )
+    assert found[-1].speaker.name == "Hanna Varga"
+
+
+def test_a_title_says_which_person_she_is():
+    found = _find(
+        "Mrs Orla Penn spoke before the vote. Mr Arne Vik spoke after it.\n\n"
+        '"The ferries are a lifeline for the islands," she said.'
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+
+
+def test_the_subject_after_a_fronted_phrase_is_he():
+    found = _find(
+        "Port director Hanna Varga said the fees were fair.\n\n"
+        "At a meeting of port officials in Lintvik on Tuesday, the council leader Arne Vik "
+        "was asked about the fees.\n\n"
+        '"The less we say about the fees before the vote, the better," he said.'
+    )
+    assert found[-1].speaker.name == "Arne Vik"
+
+
+def test_a_long_description_before_a_name_in_apposition():
+    found = _find(
+        "Mayor Tomas Brandt opened the quay.\n\n"
+        "The region's new harbour chief, Orla Penn, struck a different note. "
+        '"The fees must come down before the summer," she said.'
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+
+
+def test_a_description_with_the_is_not_a_name_in_apposition():
+    found = _find(
+        "Arne Vik, the Lintvik Liberal, has pushed the other way. "
+        "He said last week that the ferry fees should be scrapped."
+    )
+    assert found[-1].speaker.name == "Arne Vik"
+
+
+def test_a_title_with_a_dot_goes_with_the_name():
+    found = _find(
+        "Arne Vik and Ilse Varga met in Lintvik.\n\n"
+        "Mr. Vik, for his part, stuck to a careful line. Every port « sets its own fees », "
+        "he said."
+    )
+    assert found[-1].speaker.name == "Arne Vik"
+    assert found[-1].text == "sets its own fees"
+
+
+def test_a_bare_quote_after_a_sentence_about_someone_is_theirs():
+    found = _find(
+        "Standing next to Arne Vik, Ilse Varga set out her reasoning. "
+        "« We think the ferries should run all winter, and the islands agree. »"
+    )
+    assert found[-1].direct and found[-1].speaker.name == "Ilse Varga"
+
+
+def test_a_joint_statement_goes_to_the_first_named():
+    st = _one(
+        "Councillors Orla Penn and Arne Vik said in a joint letter on Monday that the ferry "
+        "fees should be scrapped."
+    )
+    assert st.speaker.name == "Orla Penn"
+
+
+def test_unnamed_sources_named_second_leave_it_to_the_first():
+    st = _one(
+        "Two port officials and a person familiar with the talks said the quay would reopen "
+        "in the spring."
+    )
+    assert st.speaker.mention == "port officials"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker():
+    st = _one(
+        "The harbour master, Ilse Varga, who toured the quay with the mayor, Tomas Brandt, "
+        "said the repairs would take another month."
+    )
+    assert st.speaker.name == "Ilse Varga"
+
+
+def test_the_occasion_in_the_sentence_before_dates_the_quote():
+    found = _find(
+        "Mayor Tomas Brandt had set out his plan at a meeting in Lintvik last Monday. "
+        '"The ferries will run every hour from May," Brandt said.'
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 11)
+
+
+def test_the_same_day_takes_the_day_named_before():
+    found = _find(
+        "The council voted on the ferry fees on Tuesday.\n\n"
+        "Speaking in Lintvik the same day, Mayor Tomas Brandt said the fees were too high "
+        "for the islanders."
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_visit_in_the_relative_clause_dates_the_statement():
+    st = _one(
+        "Ilse Varga, who toured the quay on Monday with the port board, said the repairs "
+        "would take another month."
+    )
+    assert st.date.date == dt.date(2024, 3, 11)
+
+
+def test_adding_that_shares_the_date_of_the_main_statement():
+    found = _find(
+        "The quay will reopen in August, Port Director Ilse Varga said on Tuesday, "
+        "adding that the ferry timetable had not been settled."
+    )
+    assert [f.date.date for f in found] == [dt.date(2024, 3, 12)] * 2
+
+
+def test_the_quote_below_a_scene_setting_lead_was_spoken_there():
+    found = _find(
+        "Hundreds of fishing boats blocked the harbour mouth at Lintvik on Monday as "
+        "the fishermen's guild protested against the new quay fees.\n\n"
+        '"This is what the harbour will look like every day if the fees stay," '
+        "Arne Vik told the crowd."
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 11)
+
+
+def test_defending_a_decision_is_a_statement():
+    st = _one(
+        "Mayor Peter Brandt on Monday defended the council's decision to close the old quay "
+        "to lorries."
+    )
+    assert st.speaker.name == "Peter Brandt" and st.cue_verb == "defend"
+    assert st.text.startswith("defended the council's decision")
+
+
+def test_defending_a_town_is_not_a_statement():
+    assert _find("The garrison defended the town against the raiders for a week.") == []
+
+
+def test_calling_something_by_a_quoted_name_is_a_statement():
+    found = _find(
+        "Councillor Orla Penn called the fee plan „a tax on the islanders“ and walked out."
+    )
+    assert found and found[0].speaker.name == "Orla Penn"
+    assert found[0].text.startswith("called the fee plan „a tax on the islanders“")
+
+
+def test_a_mixed_case_dateline_with_an_agency_is_not_the_subject():
+    st = _one(
+        "Port Alden, Veloria (NWS) — Harbour chief Orla Penn said on Monday that the ferries "
+        "would run all winter."
+    )
+    assert st.speaker.name == "Orla Penn"
+    assert st.text.startswith("said on Monday that")
+
+
+def test_a_full_name_before_an_adviser_apposition_is_the_speaker():
+    st = _one(
+        "Orla Penn, an adviser to Mayor Peter Brandt, argued that the quay should reopen "
+        "before the summer."
+    )
+    assert st.speaker.name == "Orla Penn"
+
+
+def test_a_date_inside_an_asked_question_is_not_the_answers():
+    st = _one(
+        "Asked whether the council would keep the fees it set in May, Mayor Peter Brandt "
+        "said there was no change."
+    )
+    assert st.date.date == PUBLISHED
+    st = _one("Asked about the fees on Monday, Mayor Peter Brandt said there was no change.")
+    assert st.date.date == dt.date(2024, 3, 11)
+
+
+def test_the_same_day_skips_an_event_still_to_come():
+    found = _find(
+        "The council met on Tuesday.\n\n"
+        "Elections take place from June 6 to 9.\n\n"
+        "Speaking the same day, Mayor Peter Brandt warned that the ferries would stop."
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_short_reported_clause_carries_its_own_date():
+    found = _find(
+        "Mayor Peter Brandt said the fees would stay.\n\n"
+        "Councillor Orla Penn rejected that reasoning on Tuesday."
+    )
+    assert found[-1].text == "rejected that reasoning on Tuesday"
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_the_party_said_goes_to_the_party_named_in_full_before():
+    found = _find(
+        "The opposition Harbour Freedom Party on Monday launched a campaign against the fees.\n\n"
+        "The party says the fees would be the first charge on a public quay since 1960."
+    )
+    assert found[-1].speaker.name.endswith("Harbour Freedom Party")
+
+
+def test_a_possessive_role_before_a_name_in_apposition():
+    found = _find(
+        "Mayor Peter Brandt left early.\n\n"
+        "His chief of staff, Orla Penn, said the ferries would run all winter."
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+
+
+def test_going_further_saying_is_the_subjects_statement():
+    st = _one(
+        "The port's spokeswoman, Orla Penn, went further, saying that the quay could close "
+        "for good if the fees stayed."
+    )
+    assert st.speaker.name == "Orla Penn"
+    assert st.text.startswith("saying that the quay could close")
+
+
+def test_standing_beside_in_the_sentence_before_shares_the_occasion():
+    found = _find(
+        '"The ferries will run all winter," Mayor Peter Brandt said on Tuesday at the quay.\n\n'
+        "Orla Penn, standing beside him, was more careful. She said that the timetable "
+        "was not yet settled."
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+    assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_said_that_adding_that_is_one_reported_clause():
+    st = _one(
+        "Mayor Peter Brandt said on Monday that the council had read the letter, adding that "
+        "there was no change to the ferry fees."
+    )
+    assert st.text == (
+        "said on Monday that the council had read the letter, adding that there was no "
+        "change to the ferry fees"
+    )
+
+
+def test_the_president_after_a_dated_sentence_about_him_shares_its_date():
+    found = _find(
+        "President Peter Brandt took his harbour plan to parliament on Tuesday.\n\n"
+        "Presenting the plan to the deputies, the president called on the port board to "
+        "lift the quay fees."
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 12)
