@@ -68,6 +68,7 @@ class SystemStatement:
             "stance": self.stance,
             "statement_date": self.statement_date,
             "confidence": self.confidence,
+            "topic": self.topic,
         }
 
 

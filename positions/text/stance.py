@@ -311,14 +311,18 @@ class Cue:
 
 
 def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
-    """Cue entries are strings, or {"phrase": ..., "weight": ..., "weak": ...}: longer
-    phrases weigh more; a weak topic cue counts only in an article that is on the topic."""
+    """Cue entries are strings, or {"phrase": ..., "weight": ..., "weak": ..., "generic":
+    ...}: longer phrases weigh more; a weak topic cue counts only in an article that is on
+    the topic; a generic position cue ("not now", "unfair") leans a statement already on
+    the topic but does not by itself put a statement on it."""
     cues: list[Cue] = []
     for entry in entries or []:
         weak = False
+        is_generic = generic
         if isinstance(entry, dict):
             phrase, weight = str(entry.get("phrase", "")), entry.get("weight")
             weak = bool(entry.get("weak", False))
+            is_generic = bool(entry.get("generic", generic))
         else:
             phrase, weight = str(entry), None
         ws = tuple(words(phrase))
@@ -329,7 +333,7 @@ def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
         vocabulary = frozenset(ws)
         threat = bool(vocabulary & _THREAT_WORDS) or ws in _THREAT_PHRASES
         enabling = bool(vocabulary & _ENABLING_WORDS)
-        cues.append(Cue(ws, float(weight), phrase, vocabulary, generic, weak, threat, enabling))
+        cues.append(Cue(ws, float(weight), phrase, vocabulary, is_generic, weak, threat, enabling))
     return cues
 
 

@@ -163,3 +163,54 @@ def test_the_seed_scores_at_least_090_everywhere(tmp_path):
     figures = json.loads((tmp_path / "seed.json").read_text())
     for key in ("statement_f1", "speaker_accuracy", "stance_macro_f1", "date_accuracy"):
         assert figures[key] >= 0.9, key
+
+
+TWO_TOPIC_ARTICLE = """url: https://courier.example/two
+outlet: Dolmar Courier
+published: 2024-06-03
+title: Strikes and a bridge
+
+"Ukraine must be allowed to strike military targets inside Russia with the weapons we send," Senator Ilse Varga said on Monday.
+
+Kremlin spokesman Dmitry Peskov warned that any such strikes deep inside Russia would make the West a direct party to the conflict.
+
+In a separate interview, Port Calder's mayor Otto Brenn said the Kestrel Bridge toll "cannot come soon enough" for the Eastbank.
+"""
+
+
+@pytest.mark.django_db
+def test_statements_on_another_shipped_topic_are_not_scored_against_this_one(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "two.txt").write_text(TWO_TOPIC_ARTICLE, encoding="utf-8")
+    gold = {
+        "article": "two.txt",
+        "speaker": "Ilse Varga",
+        "speaker_mention": "Senator Ilse Varga",
+        "quote": "Ukraine must be allowed to strike military targets inside Russia with the "
+        "weapons we send,",
+        "direct": True,
+        "stance": "support",
+        "statement_date": "2024-06-03",
+        "notes": "",
+    }
+    peskov = {
+        **gold,
+        "speaker": "Dmitry Peskov",
+        "speaker_mention": "Kremlin spokesman Dmitry Peskov",
+        "quote": "warned that any such strikes deep inside Russia would make the West a direct "
+        "party to the conflict",
+        "direct": False,
+        "stance": "oppose",
+    }
+    lines = [json.dumps(gold), json.dumps(peskov)]
+    (tmp_path / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dump = tmp_path / "d.jsonl"
+    call_command("evaluate", str(tmp_path), "--json", str(tmp_path / "f.json"), "--dump", str(dump))
+    assert "Topic strike-restrictions" in capsys.readouterr().out
+    rows = [json.loads(line) for line in dump.read_text().splitlines()]
+    # The mayor's remark was extracted on the toll topic (as ingestion would)...
+    assert any(r["topic"] == "kestrel-bridge-toll" for r in rows)
+    figures = json.loads((tmp_path / "f.json").read_text())
+    # ...and is not a false positive of the strike corpus.
+    assert figures["statement_precision"] == 1.0
+    assert figures["matched"] == 2

@@ -107,6 +107,20 @@ def test_a_weak_topic_word_counts_only_in_an_article_on_the_topic():
     assert analyse(off_topic, None, [topic])[0].stances["ferry"].stance == UNRELATED
 
 
+def test_a_generic_position_cue_leans_a_statement_but_does_not_put_it_on_the_topic():
+    topic = TopicCues.build(
+        "ferry",
+        ["Orla ferry"],
+        [],
+        ["scrap the ferry", {"phrase": "not now", "generic": True}],
+        [],
+    )
+    off_topic = "'Not now, and not this winter,' the coach Rana Vell said of her retirement."
+    assert analyse(off_topic, None, [topic])[0].stances["ferry"].stance == UNRELATED
+    on_topic = "'The Orla ferry? Not now, and not this winter,' Mayor Tibor Kast said."
+    assert analyse(on_topic, None, [topic])[0].stances["ferry"].stance == OPPOSE
+
+
 def test_a_remark_between_a_speakers_statements_on_the_topic_is_on_it():
     text = (
         "'We must keep the ban on foreign trawlers,' Mayor Ilka Brun said.\n\n"

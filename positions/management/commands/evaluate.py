@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -48,7 +50,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("corpus", type=Path)
-        parser.add_argument("--topic", help="Score statements on this topic only (slug).")
+        parser.add_argument(
+            "--topic",
+            help="The topic the corpus is about (slug); by default the shipped topic most of "
+            "the system's statements on it are about.",
+        )
         parser.add_argument("--json", dest="json_file", type=Path, help="Write the figures here.")
         parser.add_argument("--dump", type=Path, help="Write every system statement (JSONL).")
         parser.add_argument("--explain", action="store_true", help="Print each mismatch.")
@@ -75,7 +81,7 @@ class Command(BaseCommand):
         missing = [g for g in gold if g.start < 0]
         for g in missing:
             self.stderr.write(f"gold quote not found in {g.article}: {g.quote[:60]!r}")
-        system: list[SystemStatement] = []
+        stored_rows: list[tuple[str, list]] = []
         try:
             with transaction.atomic():
                 topics, scope = self._load_shipped(topic)
@@ -95,10 +101,19 @@ class Command(BaseCommand):
                     else:
                         with classifier.models_disabled():
                             stored = extract_article(article, topics=topics, resolver=resolver)
-                    system.extend(_system_rows(item.name, stored))
+                    stored_rows.append((item.name, _system_rows(item.name, stored)))
                 raise _Rollback
         except _Rollback:
             pass
+        # Ingestion classifies every statement on every topic; the gold covers one topic, so
+        # statements on the others are not counted (they are `unrelated` to this one).
+        scored = topic or _main_topic(rows for _name, rows in stored_rows)
+        system = [
+            row if row.topic == scored else _unrelated(row)
+            for _name, rows in stored_rows
+            for row in _one_per_span(rows, scored)
+        ]
+        self.stdout.write(f"Topic {scored or '(none)'}")
         result = score(system, gold)
         self._print_table(corpus, result)
         if explain:
@@ -131,10 +146,8 @@ class Command(BaseCommand):
                     **{k: v for k, v in spec.items() if k != "slug"}, is_active=True
                 )
             actor_slugs |= _actor_slugs(getattr(module, "ACTORS", []))
-        if topic_slug:
-            if topic_slug not in topic_slugs:
-                raise CommandError(f"Unknown shipped topic {topic_slug!r}; have {topic_slugs}.")
-            topic_slugs = [topic_slug]
+        if topic_slug and topic_slug not in topic_slugs:
+            raise CommandError(f"Unknown shipped topic {topic_slug!r}; have {topic_slugs}.")
         topics = list(Topic.objects.filter(slug__in=topic_slugs))
         scope = set(Actor.objects.filter(slug__in=actor_slugs).values_list("pk", flat=True))
         return topics, scope
@@ -193,29 +206,46 @@ def _actor_slugs(actors) -> set[str]:
 
 
 def _system_rows(name: str, statements) -> list[SystemStatement]:
-    """One row per statement span: its topic stance, or `unrelated` if on no topic."""
-    by_span: dict[tuple[int, int], SystemStatement] = {}
+    """One row per stored statement (a span on two topics is two rows)."""
+    rows = []
     for st in statements:
         aliases = list(st.actor.aliases.values_list("surface", flat=True)) if st.actor else []
-        row = SystemStatement(
-            article=name,
-            start=st.start,
-            end=st.end,
-            quote=st.quote,
-            speaker=st.actor.name if st.actor else st.speaker_mention,
-            speaker_aliases=aliases,
-            stance=st.stance if st.topic_id else Stance.UNRELATED,
-            statement_date=st.statement_date.isoformat() if st.statement_date else None,
-            confidence=st.confidence,
-            topic=st.topic.slug if st.topic_id else "",
+        rows.append(
+            SystemStatement(
+                article=name,
+                start=st.start,
+                end=st.end,
+                quote=st.quote,
+                speaker=st.actor.name if st.actor else st.speaker_mention,
+                speaker_aliases=aliases,
+                stance=st.stance if st.topic_id else Stance.UNRELATED,
+                statement_date=st.statement_date.isoformat() if st.statement_date else None,
+                confidence=st.confidence,
+                topic=st.topic.slug if st.topic_id else "",
+            )
         )
-        key = (st.start, st.end)
-        current = by_span.get(key)
-        # A span on several topics counts once, under its most confident topic.
-        if (
-            current is None
-            or (current.stance == Stance.UNRELATED and row.stance != Stance.UNRELATED)
-            or (row.stance != Stance.UNRELATED and row.confidence > current.confidence)
-        ):
+    return rows
+
+
+def _main_topic(row_lists) -> str:
+    """The topic most statements that take a stance are on (ties: the first in name order)."""
+    counts = Counter(
+        row.topic for rows in row_lists for row in rows if row.stance != Stance.UNRELATED
+    )
+    if not counts:
+        return ""
+    return min(counts, key=lambda slug: (-counts[slug], slug))
+
+
+def _one_per_span(rows: list[SystemStatement], topic: str) -> list[SystemStatement]:
+    """One row per span: the one on `topic` when there is one."""
+    by_span: dict[tuple[int, int], SystemStatement] = {}
+    for row in rows:
+        key = (row.start, row.end)
+        if key not in by_span or row.topic == topic:
             by_span[key] = row
     return sorted(by_span.values(), key=lambda r: r.start)
+
+
+def _unrelated(row: SystemStatement) -> SystemStatement:
+    return replace(row, stance=Stance.UNRELATED)
