@@ -165,17 +165,24 @@ def test_the_seed_scores_at_least_090_everywhere(tmp_path):
         assert figures[key] >= 0.9, key
 
 
-TWO_TOPIC_ARTICLE = """url: https://courier.example/two
-outlet: Dolmar Courier
-published: 2024-06-03
-title: Strikes and a bridge
-
-"Ukraine must be allowed to strike military targets inside Russia with the weapons we send," Senator Ilse Varga said on Monday.
-
-Kremlin spokesman Dmitry Peskov warned that any such strikes deep inside Russia would make the West a direct party to the conflict.
-
-In a separate interview, Port Calder's mayor Otto Brenn said the Kestrel Bridge toll "cannot come soon enough" for the Eastbank.
-"""
+TWO_TOPIC_ARTICLE = "\n".join(
+    [
+        "url: https://courier.example/two",
+        "outlet: Dolmar Courier",
+        "published: 2024-06-03",
+        "title: Strikes and a bridge",
+        "",
+        '"Ukraine must be allowed to strike military targets inside Russia with the weapons we'
+        ' send," Senator Ilse Varga said on Monday.',
+        "",
+        "Kremlin spokesman Dmitry Peskov warned that any such strikes deep inside Russia would"
+        " make the West a direct party to the conflict.",
+        "",
+        "In a separate interview, Port Calder's mayor Otto Brenn said the Kestrel Bridge toll"
+        ' "cannot come soon enough" for the Eastbank.',
+        "",
+    ]
+)
 
 
 @pytest.mark.django_db
