@@ -71,7 +71,6 @@ TOPIC = {
         "strike back at Russia",
         "hit targets in Russia",
         "cross-border strikes",
-        "into Russia",
         "war into Russia",
         "across the border",
         "military targets",
@@ -113,8 +112,6 @@ TOPIC = {
         {"phrase": "its operations", "weak": True},
         {"phrase": "requests", "weak": True},
         {"phrase": "such a step", "weak": True},
-        # Weak: they name the question only in an article that already does.
-        {"phrase": "missiles", "weak": True},
     ],
     "support_cues": [
         "lift the restrictions",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import REJECTING_LEMMAS, URGING_LEMMAS, WARNING_LEMMAS
@@ -298,6 +298,49 @@ _ENABLING_WORDS = frozenset(
 )
 
 
+# Words of topic cues that name nothing by themselves.
+_FUNCTION_WORDS = frozenset(
+    stem(w)
+    for w in [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "into",
+        "to",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "not",
+        "no",
+        "its",
+        "it",
+        "their",
+        "such",
+        "this",
+        "that",
+        "these",
+        "those",
+        "how",
+        "far",
+        "own",
+        "over",
+        "across",
+        "beyond",
+        "back",
+        "just",
+        "off",
+        "use",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
@@ -308,6 +351,9 @@ class Cue:
     weak: bool = False  # names the topic only in an article already about it ("the toll")
     threat: bool = False  # a warning of consequences ("retaliation", "world war")
     enabling: bool = False  # granting leave to act ("allow", "let", "lift", "permission")
+    # A position cue that shares a content word with the topic's own cues ("lift the
+    # restrictions") names the topic; one that does not ("ruled out", "a tax on") only leans.
+    topical: bool = True
 
 
 def make_cues(entries: list, *, generic: bool = False) -> list[Cue]:
@@ -365,11 +411,16 @@ class TopicCues:
         cls, slug: str, cue_phrases: list, support: list, oppose: list, neutral: list
     ) -> TopicCues:
         topic_cues = make_cues(cue_phrases)
+        vocabulary = {w for c in topic_cues if not c.weak for w in c.words} - _FUNCTION_WORDS
+
+        def marked(cues: list[Cue]) -> list[Cue]:
+            return [c if c.vocabulary & vocabulary else replace(c, topical=False) for c in cues]
+
         return cls(
             slug,
             [c for c in topic_cues if not c.weak],
-            make_cues(support) + make_cues(list(GENERIC_SUPPORT), generic=True),
-            make_cues(oppose) + make_cues(list(GENERIC_OPPOSE), generic=True),
+            marked(make_cues(support)) + make_cues(list(GENERIC_SUPPORT), generic=True),
+            marked(make_cues(oppose)) + make_cues(list(GENERIC_OPPOSE), generic=True),
             make_cues(neutral) + make_cues(list(GENERIC_NEUTRAL), generic=True),
             [c for c in topic_cues if c.weak],
         )
@@ -424,7 +475,7 @@ def relevance(topic: TopicCues, text: str, context: str) -> float:
         if _find(cue, ws, index):
             return 1.0
     for cue in _present(topic, ("support", "oppose"), index):
-        if len(cue.words) >= 2 and not cue.generic and _find(cue, ws, index):
+        if len(cue.words) >= 2 and cue.topical and not cue.generic and _find(cue, ws, index):
             return 1.0
     cws = words(context)
     cindex = _index(cws)

@@ -6,7 +6,7 @@ from positions.text.stance import NEUTRAL, OPPOSE, SUPPORT, UNRELATED, TopicCues
 # A fictional question: should the city of Dolmar open its harbour to foreign trawlers?
 TOPIC = TopicCues.build(
     "harbour",
-    ["harbour", "trawlers", "fishing rights", "foreign fleets"],
+    ["harbour", "trawlers", "fishing rights", "foreign fleets", "the ban"],
     ["open the harbour", "lift the ban", {"phrase": "time has come", "weight": 2.0}, "allow"],
     ["keep the ban", "red line", "threat", "overfishing"],
     ["no decision", "considering"],
@@ -119,6 +119,22 @@ def test_a_generic_position_cue_leans_a_statement_but_does_not_put_it_on_the_top
     assert analyse(off_topic, None, [topic])[0].stances["ferry"].stance == UNRELATED
     on_topic = "'The Orla ferry? Not now, and not this winter,' Mayor Tibor Kast said."
     assert analyse(on_topic, None, [topic])[0].stances["ferry"].stance == OPPOSE
+
+
+def test_a_position_phrase_names_the_topic_only_with_one_of_its_words():
+    topic = TopicCues.build(
+        "ferry",
+        ["Orla ferry", "ferry fares"],
+        ["cut ferry fares"],
+        ["ruled out"],
+        [],
+    )
+    # "ruled out" leans against whatever it is said of, but names no ferry.
+    off_topic = "The minister ruled out new taxes on fuel, a spokesman for the minister said."
+    results = analyse(off_topic, None, [topic])
+    assert all(r.stances["ferry"].stance == UNRELATED for r in results)
+    on_topic = "'We must cut ferry fares this year,' Mayor Tibor Kast said."
+    assert analyse(on_topic, None, [topic])[0].stances["ferry"].stance == SUPPORT
 
 
 def test_a_remark_between_a_speakers_statements_on_the_topic_is_on_it():
