@@ -47,21 +47,41 @@ def _template(request, name: str, partial: str = "results") -> str:
 
 
 def _cached_results(
-    request, page: str, topics: list, template: str, results_context, outer
+    request,
+    page: str,
+    topics: list,
+    template: str,
+    results_context,
+    outer,
+    *,
+    frame: dict | None = None,
 ) -> HttpResponse:
-    """The page with its `results` partial taken from the page cache (rendered from
-    `results_context()` on a miss), or that partial alone when htmx is swapping it.
-    `outer` is the rest of the page's context, or a function that makes it."""
-    html = pagecache.fragment(
-        page,
-        request,
-        topics,
-        lambda: render_to_string(f"{template}#results", results_context(), request),
-    )
+    """The page from the page cache: its `results` partial (rendered from
+    `results_context()` on a miss) inside its `content` partial (from `outer`, the rest of
+    the content's context: a dict, or a function that makes it). An htmx swap gets the
+    results alone. The frame around them (title, navigation, scripts) is rendered for each
+    request, from `frame` (by default the actor and topic of `outer`): it holds the user's
+    name, the CSRF token and the CSP nonce."""
+
+    def results() -> str:
+        return pagecache.fragment(
+            page,
+            request,
+            topics,
+            lambda: render_to_string(f"{template}#results", results_context(), request),
+        )
+
     if _template(request, template) != template:
-        return HttpResponse(html)
-    rest = outer() if callable(outer) else outer
-    return render(request, template, {**rest, "results_html": html})
+        return HttpResponse(results())
+
+    def content() -> str:
+        rest = outer() if callable(outer) else outer
+        return render_to_string(f"{template}#content", {**rest, "results_html": results()}, request)
+
+    html = pagecache.fragment(f"{page}-content", request, topics, content)
+    if frame is None:
+        frame = {key: outer[key] for key in ("actor", "topic") if key in outer}
+    return render(request, template, {**frame, "content_html": html})
 
 
 EXPORT_ROUTES = ("positions:export_{fmt}", "api:export_{fmt}")
@@ -365,21 +385,16 @@ def actor_detail(request, slug: str):
         }
 
     def outer() -> dict:
-        # The heading (name, aliases) changes only with the actor, which bumps every topic.
-        head_html = pagecache.fragment(
-            "actor-head",
-            request,
-            [topic],
-            lambda: render_to_string(
-                "positions/actor.html#head",
-                {"actor": actor, "aliases": list(actor.aliases.all())},
-                request,
-            ),
-        )
-        return {**page_context, "head_html": head_html}
+        return {**page_context, "aliases": list(actor.aliases.all())}
 
     return _cached_results(
-        request, "actor", [topic], "positions/actor.html", results_context, outer
+        request,
+        "actor",
+        [topic],
+        "positions/actor.html",
+        results_context,
+        outer,
+        frame={"actor": actor, "topic": topic},
     )
 
 
