@@ -160,7 +160,8 @@ def timeline_sql(tables: dict, *, aggregated: bool, compare: bool = False) -> li
             ORDER BY sh.after_date DESC, sh.after_statement_id DESC
         """
         if compare:
-            return [summary, chart, shifts, evidence]
+            # Every shift bare (the step lines), the newest twelve with both statements.
+            return [summary, chart, bare, shifts + " LIMIT 12", evidence]
         return [summary, chart, bare, shifts + " LIMIT 3", evidence]
     chart = f"""
         SELECT s.id, s.statement_date, s.stance, s.stance_score, s.quote, s.is_direct,
@@ -392,8 +393,10 @@ def run(*, requests: int, warmup: int, budget_s: float, out=print) -> list[Resul
                 f"""SELECT su.*, ac.name FROM {tables["summary"]} su
                     JOIN {tables["actor"]} ac ON ac.id = su.actor_id
                     WHERE su.topic_id = %(topic)s ORDER BY su.statement_count DESC LIMIT 200""",
-                compare_sql[1].replace("actor_id = %(actor)s", f"actor_id IN {in_ids}"),
-                compare_sql[2].replace("actor_id = %(actor)s", f"actor_id IN {in_ids}"),
+                *(
+                    sql.replace("actor_id = %(actor)s", f"actor_id IN {in_ids}")
+                    for sql in compare_sql[1:4]
+                ),
             ],
             {"topic": topic.pk},
         )

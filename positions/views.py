@@ -29,6 +29,7 @@ from .timeline import POSITIONS
 PAGE_SIZE = 25
 OVERVIEW_PAGE_SIZE = 50
 MAX_COMPARE = 6
+COMPARE_SHIFTS_SHOWN = 12  # the newest; the shifts page lists every one
 STANCE_CHOICES = [(s.value, s.label) for s in Stance if s != Stance.UNRELATED]
 POSITION_CHOICES = [(p, p.capitalize()) for p in POSITIONS]
 
@@ -484,9 +485,11 @@ def compare(request):
             )
             ids = [a.pk for a in actors]
             total = sum(summaries[i].statement_count for i in ids if i in summaries)
+            # Every shift draws the step lines (bare rows); the newest few are shown with
+            # their quotes, loaded apart.
             stored = list(
                 selectors.stored_shifts(
-                    topic, actor_ids=ids, date_to=filters.date_to, newest_first=False
+                    topic, actor_ids=ids, date_to=filters.date_to, newest_first=False, bare=True
                 )
             )
             if total > selectors.CHART_POINTS_MAX:
@@ -530,11 +533,16 @@ def compare(request):
                 "to": filters.date_to.isoformat() if filters.date_to else None,
                 **aggregated,
             }
-            shift_rows = [
-                selectors.stored_shift_row(s, topic)
-                for s in reversed(stored)
-                if not filters.date_from or s.after_date >= filters.date_from
-            ]
+            in_range = sum(
+                1 for s in stored if not filters.date_from or s.after_date >= filters.date_from
+            )
+            shift_rows = selectors.StoredShiftRows(
+                selectors.stored_shifts(
+                    topic, actor_ids=ids, date_from=filters.date_from, date_to=filters.date_to
+                ),
+                topic,
+                count=in_range,
+            )
         elif slugs:
             message = f"Choose between 2 and {MAX_COMPARE} actors."
         context = {
@@ -548,6 +556,8 @@ def compare(request):
             "shift_rows": shift_rows,
             "message": message,
             "max_compare": MAX_COMPARE,
+            "shifts_shown": COMPARE_SHIFTS_SHOWN,
+            "shifts_shown_slice": f":{COMPARE_SHIFTS_SHOWN}",
         }
         return context
 

@@ -103,3 +103,39 @@ def test_the_shifts_actor_filter_takes_a_name(analyst_client, story):
     response = analyst_client.get(reverse("positions:shifts") + "?actor=Antony+Blinken")
     assert response.context["actor"] == story["blinken"]
     assert response.context["page_obj"].paginator.count == 1
+
+
+def test_compare_shows_the_newest_shifts_and_links_to_all_of_them(analyst_client, monkeypatch):
+    import datetime as dt
+
+    from positions import views
+    from positions.models import Stance
+    from positions.summaries import summaries_refresh
+    from tests.factories import ActorFactory
+    from tests.positions.analyst_fixtures import say, strike_topic
+
+    monkeypatch.setattr(views, "COMPARE_SHIFTS_SHOWN", 2)
+    topic = strike_topic()
+    people = [ActorFactory(name="Ada Flip"), ActorFactory(name="Bo Flop")]
+    day = dt.date(2023, 1, 1)
+    for person in people:
+        for i in range(4):  # a flip every 200 days: three shifts each
+            stance, score = (Stance.SUPPORT, 0.9) if i % 2 == 0 else (Stance.OPPOSE, -0.9)
+            say(
+                person,
+                topic,
+                day + dt.timedelta(days=200 * i),
+                f"Quote {i} of {person.name}.",
+                stance,
+                score,
+            )
+    summaries_refresh(pairs=[(p.pk, topic.pk) for p in people])
+    url = (
+        reverse("positions:compare")
+        + f"?topic={topic.slug}&actor={people[0].slug}&actor={people[1].slug}"
+    )
+    html = analyst_client.get(url).content.decode()
+    assert html.count('<article class="shift card">') == 2
+    assert 'Their shifts <span class="muted">(6)</span>' in html
+    assert "The newest 2 are shown" in html
+    assert f"actor={people[0].slug}" in html and f"actor={people[1].slug}" in html
