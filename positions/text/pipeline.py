@@ -145,7 +145,80 @@ def analyse(
     results = _same_speaker_elsewhere(results, topics, article_on, text)
     results = _answering_the_previous(results, topics)
     results = _backing_the_act(_article_context(results, topics, text), topics, text)
-    return _speaker_consistency(results, topics)
+    return _drop_borrowed_off_subject(_speaker_consistency(results, topics))
+
+
+# A stance borrowed from the speaker's other statements (or carried into a remark that does
+# not name the topic) is not given to a remark that, in its own words, speaks of another
+# concrete subject (troops, air defence, ground taken, casualties, peace talks, elections,
+# the economy), nor to a bare report of a military event or a delivery ("said its forces
+# had shot down five drones", "had begun supplying ...") with no word of judgement, duty
+# or permission in it.
+_CONCRETE_OTHER_RE = re.compile(
+    r"\b(?:ground\s+troops|troops\s+(?:on|to|in)\b|patriots?\b|air\s+defen[cs]es?"
+    r"|settlements|square\s+kilomet|villages|casualties|death\s+toll|peace\s+talks"
+    r"|negotiations|ceasefire|mobili[sz]ation|conscripts?|elections?|economy|power\s+plants?)",
+    re.I,
+)
+_EVENT_REPORT_RE = re.compile(
+    r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed)\b"
+    r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
+    r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
+    r"|\bnow\s+controll?(?:ed|s)\b",
+    re.I,
+)
+_JUDGEMENT_RE = re.compile(
+    r"\b(?:would|should|must|could|might|may|can|cannot|can't|will|allow\w*|permi\w*"
+    r"|right|entitled|need\w*|want\w*|urge\w*|call\w*\s+for|answer|response|warn\w*"
+    r"|red\s+lines?|escalat\w*|legitimate|restrict\w*|limit\w*)\b",
+    re.I,
+)
+
+
+def _borrowed(res: StanceResult) -> bool:
+    return bool(res.evidence) and (
+        res.evidence[0].startswith("same as") or res.relevance <= _CARRY_RELEVANCE
+    )
+
+
+# A refusal to say ("declined to say who launched ...") is left to the other rules.
+_REFUSAL_RE = re.compile(
+    r"\b(?:declin\w*|refus\w*|would\s+not|wouldn't|did\s+not|didn't)\s+(?:to\s+)?"
+    r"(?:say|comment|confirm|discuss|speculate|elaborate)\b",
+    re.I,
+)
+
+
+def event_report(text: str) -> bool:
+    """A bare report of a military event or a delivery, with no judgement in it."""
+    return (
+        bool(_EVENT_REPORT_RE.search(text))
+        and not _JUDGEMENT_RE.search(text)
+        and not _REFUSAL_RE.search(text)
+    )
+
+
+def off_subject(text: str) -> bool:
+    """The remark speaks of another concrete subject, or barely reports an event."""
+    return bool(_CONCRETE_OTHER_RE.search(text)) or event_report(text)
+
+
+def _drop_borrowed_off_subject(results: list[AnalysedStatement]) -> list[AnalysedStatement]:
+    out = list(results)
+    for i, r in enumerate(results):
+        changed = {
+            slug: replace(res, stance=UNRELATED, relevance=0.0, evidence=["off subject"])
+            for slug, res in r.stances.items()
+            if res.stance != UNRELATED
+            and (
+                (_borrowed(res) and off_subject(r.found.text))
+                # Nothing of its own to say which way it cuts, and only an event told.
+                or (res.evidence == ["no cue"] and event_report(r.found.text))
+            )
+        }
+        if changed:
+            out[i] = AnalysedStatement(r.found, {**r.stances, **changed})
+    return out
 
 
 _ELSEWHERE_CONFIDENCE = 0.5  # borrowed stances go to review (extraction.STANCE_REVIEW_BELOW)

@@ -5,7 +5,7 @@ Every sentence here is invented for the test (fictional people and places)."""
 
 import datetime as dt
 
-from positions.text.pipeline import analyse
+from positions.text.pipeline import analyse, event_report, off_subject
 from positions.text.stance import NEUTRAL, OPPOSE, SUPPORT, UNRELATED, TopicCues, classify
 from positions.text.statements import find_statements
 
@@ -253,3 +253,54 @@ def test_a_reply_to_such_words_further_down_is_on_the_topic():
         '"Such words from the town hall are an insult to every crew on the quay," Vik said.'
     )
     assert _stances(text)[-1][1] != UNRELATED
+
+
+def test_a_remark_on_another_concrete_subject_is_off_subject():
+    assert off_subject("There will be no ground troops sent to Varnholm by anyone,")
+    assert off_subject("said the rebels were ready to resume peace talks next month")
+    assert off_subject("Each extra air defence battery keeps the lights on in Lintvik,")
+    assert not off_subject("said the council would keep the ban on the trawlers")
+
+
+def test_a_bare_event_report_is_off_subject_unless_it_judges():
+    assert off_subject("said coastguard cutters had shot down four of seven drones overnight")
+    assert off_subject("confirmed that the navy had begun supplying the islands with patrol boats")
+    assert off_subject("said the militia now controlled 31 villages along the river")
+    assert not off_subject("said the navy had fired on the trawlers and would do so again")
+    assert not off_subject("said the strikes had launched an escalation nobody wanted")
+
+
+def test_a_borrowed_stance_is_not_given_to_a_remark_on_another_subject():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "Erdal said the ferry company had begun supplying the island with diesel.\n\n"
+        "Erdal also repeated that the council would keep the ban on the trawlers."
+    )
+    assert _stances(text)[2][1] == UNRELATED
+
+
+def test_a_carried_remark_on_peace_talks_is_not_on_the_topic():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        '"Peace talks with the northern guilds are out of the question now," Erdal added.\n\n'
+        "Erdal said the council would keep the ban on the trawlers all year."
+    )
+    assert _stances(text)[1][1] == UNRELATED
+
+
+def test_a_refusal_to_say_is_not_an_event_report():
+    assert event_report("Lintvik struck the fuel depot at dawn")
+    assert not event_report("declined to say who launched the drones at the depot")
+
+
+def test_an_event_report_with_no_cue_of_its_own_is_not_a_position():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "Harbour police seized two trawlers off the harbour wall overnight, Erdal said."
+    )
+    assert _stances(text)[2][1] == UNRELATED
