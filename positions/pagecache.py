@@ -44,10 +44,7 @@ def fragment_key(page: str, request, topics: Iterable) -> str:
 def fragment(page: str, request, topics: Iterable, render: Callable[[], str]) -> SafeString:
     """The cached HTML of the page's results, rendered by `render()` on a miss."""
     key = fragment_key(page, request, topics)
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, settings.ANALYST_CACHE_SECONDS)
+    html = cache.get_or_set(key, lambda: str(render()), settings.ANALYST_CACHE_SECONDS)
     return mark_safe(html)  # our own template's output
 
 

@@ -378,6 +378,27 @@ def shifts(
     return [stored_shift_row(stored, topic) for stored in qs]
 
 
+def shift_rows_in_range(
+    stored: list[StoredShift],
+    topic: Topic,
+    actor: Actor | None = None,
+    *,
+    actor_ids: Iterable[int] | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> StoredShiftRows:
+    """The shifts dated in the range, newest first, as rows loaded a slice at a time with
+    both statements; counted from `stored`, the bare shifts the caller already loaded for
+    the step lines (no COUNT query)."""
+    count = sum(
+        1
+        for s in stored
+        if (not date_from or s.after_date >= date_from) and (not date_to or s.after_date <= date_to)
+    )
+    qs = stored_shifts(topic, actor, actor_ids=actor_ids, date_from=date_from, date_to=date_to)
+    return StoredShiftRows(qs, topic, count=count)
+
+
 class StoredShiftRows(Sequence):
     """Stored shifts as ShiftRows, counted with one query and loaded a slice at a time."""
 

@@ -324,19 +324,9 @@ def actor_detail(request, slug: str):
                 selectors.steps_from_shifts(summary, stored, date_to=filters.date_to),
                 filters.date_from,
             )
-            in_range = [
-                s
-                for s in stored
-                if (not filters.date_from or s.after_date >= filters.date_from)
-                and (not filters.date_to or s.after_date <= filters.date_to)
-            ]
             # The page shows the newest few with their quotes: only those are loaded (a query).
-            shift_rows = selectors.StoredShiftRows(
-                selectors.stored_shifts(
-                    topic, actor, date_from=filters.date_from, date_to=filters.date_to
-                ),
-                topic,
-                count=len(in_range),
+            shift_rows = selectors.shift_rows_in_range(
+                stored, topic, actor, date_from=filters.date_from, date_to=filters.date_to
             )
             if steps:
                 last_date = summary.last_date
@@ -533,15 +523,8 @@ def compare(request):
                 "to": filters.date_to.isoformat() if filters.date_to else None,
                 **aggregated,
             }
-            in_range = sum(
-                1 for s in stored if not filters.date_from or s.after_date >= filters.date_from
-            )
-            shift_rows = selectors.StoredShiftRows(
-                selectors.stored_shifts(
-                    topic, actor_ids=ids, date_from=filters.date_from, date_to=filters.date_to
-                ),
-                topic,
-                count=in_range,
+            shift_rows = selectors.shift_rows_in_range(
+                stored, topic, actor_ids=ids, date_from=filters.date_from, date_to=filters.date_to
             )
         elif slugs:
             message = f"Choose between 2 and {MAX_COMPARE} actors."

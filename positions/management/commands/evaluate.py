@@ -81,7 +81,7 @@ class Command(BaseCommand):
         missing = [g for g in gold if g.start < 0]
         for g in missing:
             self.stderr.write(f"gold quote not found in {g.article}: {g.quote[:60]!r}")
-        stored_rows: list[tuple[str, list]] = []
+        stored_rows: list[list[SystemStatement]] = []
         try:
             with transaction.atomic():
                 topics, scope = self._load_shipped(topic)
@@ -101,16 +101,16 @@ class Command(BaseCommand):
                     else:
                         with classifier.models_disabled():
                             stored = extract_article(article, topics=topics, resolver=resolver)
-                    stored_rows.append((item.name, _system_rows(item.name, stored)))
+                    stored_rows.append(_system_rows(item.name, stored))
                 raise _Rollback
         except _Rollback:
             pass
         # Ingestion classifies every statement on every topic; the gold covers one topic, so
         # statements on the others are not counted (they are `unrelated` to this one).
-        scored = topic or _main_topic(rows for _name, rows in stored_rows)
+        scored = topic or _main_topic(stored_rows)
         system = [
             row if row.topic == scored else _unrelated(row)
-            for _name, rows in stored_rows
+            for rows in stored_rows
             for row in _one_per_span(rows, scored)
         ]
         self.stdout.write(f"Topic {scored or '(none)'}")
