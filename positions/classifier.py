@@ -314,7 +314,7 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-6",
 )
 # Never trained on: they measure the product.
-PRIOR_FORBIDDEN = ("strike-debate-heldout", "strike-debate-heldout-2", "seed")
+PRIOR_FORBIDDEN = ("strike-debate-heldout-3", "strike-debate-heldout-4", "seed")
 
 
 @dataclass

@@ -97,6 +97,7 @@ def analyse(
                 and statement.direct
                 and seen is not None
                 and (statement.paragraph - seen <= 1)
+                and not _turned_away(previous, statement, topic.slug)
             ):
                 continues = last_stance[(key, topic.slug)]
             if rel < 1.0 and not cue:
@@ -294,7 +295,10 @@ def _same_speaker_elsewhere(
                 continue
             nearest = min(others, key=lambda j: (abs(j - i), j))
             st = r.found
-            if has_position_cue(topic, st.text):
+            cued = has_position_cue(topic, st.text)
+            if not cued and _leads_in(results, i, topic.slug):
+                continue
+            if cued:
                 result = classify(topic, st.text, cue_verb=st.cue_verb, related=_CARRY_RELEVANCE)
             else:
                 model = results[nearest].stances[topic.slug]
@@ -306,6 +310,37 @@ def _same_speaker_elsewhere(
                 )
             out[i] = AnalysedStatement(st, {**out[i].stances, topic.slug: result})
     return _speaker_consistency(out, topics)
+
+
+def _turned_away(previous: AnalysedStatement | None, statement: FoundStatement, slug: str) -> bool:
+    """The speaker's remark just before is on another subject ("X also commented on the
+    grain deal. '...,' she said."): a quote after it goes on from that, not from the topic."""
+    return (
+        previous is not None
+        and previous.found.speaker is not None
+        and statement.speaker is not None
+        and previous.found.speaker.name == statement.speaker.name
+        and statement.paragraph - previous.found.paragraph <= 1
+        and previous.stances[slug].stance == UNRELATED
+    )
+
+
+def _leads_in(results: list[AnalysedStatement], i: int, slug: str) -> bool:
+    """A reported remark that the same speaker's quote right after it spells out ("X said
+    the government had noted the comments. '...,' X said."): the quote is the statement."""
+    st = results[i].found
+    # From its verb on ("said the ..."): a sentence of content before its attribution
+    # ("The decision ... is dangerous, X said.") is a statement of its own.
+    if st.direct or i + 1 >= len(results) or not st.text[:1].islower():
+        return False
+    after = results[i + 1]
+    return (
+        after.found.direct
+        and after.found.speaker is not None
+        and after.found.speaker.name == st.speaker.name
+        and after.found.paragraph - st.paragraph <= 1
+        and after.stances[slug].stance != UNRELATED
+    )
 
 
 def _speaker_consistency(
@@ -402,6 +437,8 @@ def _article_context(
             # A reported remark with no cue of its own and no word pointing back at the
             # act is narrative ("said its forces had routed the attackers").
             if result.evidence == ["no cue"] and not refers and not st.direct:
+                continue
+            if result.evidence == ["no cue"] and _leads_in(results, i, topic.slug):
                 continue
             if (
                 result.evidence == ["no cue"]

@@ -39,6 +39,7 @@ _CLOSERS: dict[str, str] = {
     "‘": "’'",
     "‚": "‘’",
 }
+QUOTE_MARKS = "".join(sorted(set(_CLOSERS) | set("".join(_CLOSERS.values()))))
 _OPEN_PREV = set(" \t\n([{—–-/:;\"“„«‘'") | {""}
 # After a possessive "s'" these words show the mark really closed a quote.
 _AFTER_CLOSE_WORDS = frozenset(

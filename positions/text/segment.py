@@ -89,6 +89,21 @@ def _is_clutter(key: str) -> bool:
     return bool(_CLUTTER_RE.match(low))
 
 
+# Above the story, a line that does not end a sentence is a headline or a standfirst
+# ("Minister says the rules stay", "PM heads to talks with no decision expected"): it
+# restates the story in headline grammar, and the story reports the same words in full.
+_SENTENCE_END = ".!?…:;"
+_CLOSING_MARKS = "\"'“”‘’«»‹›)]"
+_HEADLINE_MAX_WORDS = 30
+
+
+def _is_headline(key: str) -> bool:
+    if len(key.split()) > _HEADLINE_MAX_WORDS:
+        return False
+    end = key.rstrip(_CLOSING_MARKS + " ")
+    return not end or end[-1] not in _SENTENCE_END
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Every non-empty line is a paragraph; clutter is marked, not removed, so offsets hold.
 
@@ -119,6 +134,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "clutter"
         elif len(key.split()) < 4 and not has_quote:
             reason = "fragment"
+        elif not body_started and i + 1 < len(raw) and _is_headline(key):
+            reason = "headline"
         if not reason and not _BULLET_RE.match(chunk):
             body_started = True
         seen.add(key)

@@ -27,7 +27,7 @@ from .lexicon import (
     URGING_LEMMAS,
 )
 from .names import fold
-from .quotes import Quote, find_quotes
+from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .segment import Paragraph, split_paragraphs, split_sentences
 from .speakers import Speaker, SpeakerTracker, np_backward, np_forward, speaker_from_tokens
 from .tokens import Token, tokenize
@@ -48,6 +48,11 @@ class FoundStatement:
     context_end: int
     paragraph: int
     sentence_start: int = -1  # the statement's own sentence (context_start may reach back)
+
+
+# Fewer words than this in quotation marks inside the reporter's own sentence are a
+# phrase borrowed from the speaker, not a statement of their own.
+_QUOTED_PHRASE_WORDS = 6
 
 
 @dataclass(slots=True)
@@ -668,6 +673,28 @@ class _Finder:
                     previous_start,
                     tokens,
                 )
+                first = opened[-1]
+                between = self.text[first.end : statement.start] if statement else ""
+                interrupted = between.strip(QUOTE_MARKS + " ").endswith(",")
+                if (
+                    statement is not None
+                    and not interrupted
+                    and len(statement.text.split()) < _QUOTED_PHRASE_WORDS
+                    and not re.search(r"(?:\bthat|:)$", between.strip(QUOTE_MARKS + " "))
+                ):
+                    # "..., speaking of the war as having «a global character»": a phrase
+                    # the reporter quotes inside their own sentence, not a statement.
+                    continue
+                if statement is not None and statement.text[:1].islower() and interrupted:
+                    # "'A,' he said, 'and B.'": one sentence, one statement, from its
+                    # first word to its last.
+                    found[found.index(first)] = replace(
+                        first,
+                        end=statement.end,
+                        text=self.text[first.start : statement.end],
+                        context_end=max(first.context_end, statement.context_end),
+                    )
+                    continue
                 if statement is not None:
                     found.append(statement)
                     continue
@@ -1339,7 +1366,8 @@ class _Finder:
         seen: set[str] = set()
         result: list[FoundStatement] = []
         spans: list[tuple[int, int]] = []
-        for statement in sorted(self.out, key=lambda st: st.start):
+        # The longer of two statements from the same word first: it holds the other.
+        for statement in sorted(self.out, key=lambda st: (st.start, -st.end)):
             key = fold(statement.text)
             if key in seen or any(a <= statement.start and statement.end <= b for a, b in spans):
                 continue

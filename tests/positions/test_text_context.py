@@ -304,3 +304,27 @@ def test_an_event_report_with_no_cue_of_its_own_is_not_a_position():
         "Harbour police seized two trawlers off the harbour wall overnight, Erdal said."
     )
     assert _stances(text)[2][1] == UNRELATED
+
+
+def test_a_reported_lead_in_that_the_quote_spells_out_is_not_a_statement_on_the_topic():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said she had read the mayor's remarks. \"The council should "
+        'let the trawlers in before the summer," she said.\n\n'
+        "Penn said later that the council should let the trawlers into the harbour."
+    )
+    stances = _stances(text)
+    assert [s for _, s in stances] == [OPPOSE, UNRELATED, SUPPORT, SUPPORT]
+
+
+def test_a_quote_after_the_speakers_remark_on_another_subject_goes_on_from_that():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Erdal also commented on the ferry timetable, saying the winter service would start "
+        'in November. "The ball is with the ferry company now," he said.'
+    )
+    stances = _stances(text)
+    assert stances[0][1] == OPPOSE
+    assert [s for _, s in stances[1:]] == [UNRELATED, UNRELATED]

@@ -110,3 +110,22 @@ def test_a_labelled_caption_is_a_caption_even_with_a_quote():
         "Mayor Peter Brandt said the ferries would run all winter from next year.\n"
     )
     assert [p.skip_reason for p in split_paragraphs(text)] == ["caption", ""]
+
+
+def test_lines_above_the_story_that_end_no_sentence_are_headlines():
+    text = (
+        "Quist says the rules will stay as they are\n\n"
+        "Council wavers as the ferry strike enters its second week\n\n"
+        "Minister Mara Quist said the rules would stay in place for now.\n\n"
+        "Falk urges a rethink\n\n"
+        '"We are not changing course," Quist said'
+    )
+    reasons = [p.skip_reason for p in split_paragraphs(text)]
+    # Below the first sentence of the story a short line is kept (a subheading, or an
+    # excerpt that stops mid-sentence).
+    assert reasons == ["headline", "headline", "", "", ""]
+
+
+def test_a_text_of_one_line_is_the_story_even_without_a_full_stop():
+    line = "Quist said: „Nothing has been decided“"
+    assert _kept(line) == [line]
