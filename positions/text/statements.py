@@ -31,6 +31,7 @@ from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .segment import Paragraph, split_paragraphs, split_sentences
 from .speakers import Speaker, SpeakerTracker, np_backward, np_forward, speaker_from_tokens
 from .tokens import Token, tokenize
+from .transcripts import Turn, transcript_turns
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class FoundStatement:
 # Fewer words than this in quotation marks inside the reporter's own sentence are a
 # phrase borrowed from the speaker, not a statement of their own.
 _QUOTED_PHRASE_WORDS = 6
+
+
+# A statement this long whose words all stand in an earlier one repeats it.
+_REPEAT_MIN_CHARS = 24
 
 
 @dataclass(slots=True)
@@ -256,7 +261,22 @@ class _Finder:
         paragraphs = split_paragraphs(self.text)
         kept = [p for p in paragraphs if p.kept]
         run_on: FoundStatement | None = None
+        turns = {turn.paragraph: turn for turn in transcript_turns(kept)}
+        # In a transcript, who has the floor: a speaker, a questioner (None), or nobody
+        # yet (the page's introduction, read as news copy).
+        floor: Speaker | None = None
+        in_transcript = False
         for number, paragraph in enumerate(kept):
+            turn = turns.get(number)
+            if turn is not None:
+                in_transcript = True
+                floor = None if turn.question else self._turn_speaker(turn)
+            if in_transcript:
+                if floor is not None:
+                    start = turn.content_start if turn is not None else paragraph.start
+                    self._turn(paragraph, number, floor, start)
+                run_on = None
+                continue
             quotes = find_quotes(self.text, paragraph.start, paragraph.end)
             before = len(self.out)
             if run_on is not None and quotes and quotes[0].open_at == paragraph.start:
@@ -277,6 +297,54 @@ class _Finder:
         undated = any(st.speaker is not None and not st.date.phrase for st in self.out)
         self._share_dates(self._lead_date(kept) if undated else None)
         return self._deduplicated()
+
+    def _turn_speaker(self, turn: Turn) -> Speaker:
+        label = Speaker(
+            turn.mention,
+            turn.label_start,
+            turn.label_start + len(turn.mention),
+            turn.name,
+            candidates=(turn.name,),
+            confidence=0.9,
+        )
+        # "MR. KIRBY": the John Kirby the page introduced.
+        speaker = self.tracker.resolve(label) or label
+        if speaker is label and " " not in turn.name:
+            named = re.search(
+                rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(turn.name)})\b",
+                self.text[: turn.label_start],
+            )
+            if named:
+                full = " ".join(named.group(1).split())
+                speaker = replace(label, name=full, candidates=(full, turn.name))
+        self._remember(speaker, -1)
+        return speaker
+
+    def _turn(self, paragraph: Paragraph, number: int, speaker: Speaker, start: int) -> None:
+        """A transcript paragraph: the speaker's own words, as a quotation is."""
+        while start < paragraph.end and self.text[start].isspace():
+            start += 1
+        words = self.text[start : paragraph.end]
+        if len(words.split()) < _MIN_QUOTE_WORDS:
+            return
+        self.out.append(
+            FoundStatement(
+                start,
+                paragraph.end,
+                words,
+                True,
+                speaker,
+                "say",
+                speaker.confidence,
+                resolve_date("", self.published),
+                start,
+                paragraph.end,
+                number,
+                start,
+            )
+        )
+        self._remember(speaker, number)
+        self.last_sentence_start = start
 
     def _lead_date(self, kept: list) -> tuple[StatementDate, str, int] | None:
         """The day a news story's lead sets ("X said on Tuesday", "met on Tuesday"): the
@@ -1362,7 +1430,8 @@ class _Finder:
         )
 
     def _deduplicated(self) -> list[FoundStatement]:
-        """Passages repeated in one article yield one statement (the first)."""
+        """Passages repeated in one article yield one statement (the first): a pull-quote
+        or caption that repeats part of an earlier statement adds nothing."""
         seen: set[str] = set()
         result: list[FoundStatement] = []
         spans: list[tuple[int, int]] = []
@@ -1370,6 +1439,8 @@ class _Finder:
         for statement in sorted(self.out, key=lambda st: (st.start, -st.end)):
             key = fold(statement.text)
             if key in seen or any(a <= statement.start and statement.end <= b for a, b in spans):
+                continue
+            if len(key) >= _REPEAT_MIN_CHARS and any(key in earlier for earlier in seen):
                 continue
             seen.add(key)
             spans.append((statement.start, statement.end))

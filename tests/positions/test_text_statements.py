@@ -696,3 +696,14 @@ def test_a_short_quote_after_a_second_speech_verb_is_a_statement():
     )
     assert found[-1].text == "the council must act"
     assert found[-1].speaker.name == "Oren Falk"
+
+
+def test_a_pull_quote_repeating_part_of_an_earlier_quote_adds_no_statement():
+    found = _find(
+        "«The harbour stays closed to trawlers until the council votes, and not a day "
+        "sooner,» Minister Oren Falk said.\n\n"
+        "«The harbour stays closed to trawlers until the council votes»\n\n"
+        "The vote is due in May."
+    )
+    assert len(found) == 1
+    assert found[0].text.startswith("The harbour stays closed")

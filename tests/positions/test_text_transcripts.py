@@ -1,0 +1,84 @@
+"""Briefing and interview transcripts: labelled turns instead of quotation marks.
+
+Every line here is invented for the test (fictional people and places)."""
+
+import datetime as dt
+
+from positions.text.segment import split_paragraphs
+from positions.text.statements import find_statements
+from positions.text.transcripts import transcript_turns
+
+PUBLISHED = dt.date(2024, 6, 4)
+
+BRIEFING = """Harbour Office Press Briefing
+
+Tomas Vell, Harbour Office Spokesperson
+
+MR VELL: Good afternoon, everyone. A couple of things at the top before your questions.
+
+QUESTION: Tomas, on the trawlers. Will the council let them into the harbour at night?
+
+MR. VELL: The minister spoke to this last week. The trawlers may now enter the harbour at night.
+
+That is a change we made because the season changed.
+
+Q    And beyond the harbour wall?
+
+MR. VELL: Our policy on fishing beyond the harbour wall has not changed."""
+
+
+def _found(text: str):
+    return find_statements(text, PUBLISHED)
+
+
+def test_each_answer_paragraph_is_a_direct_statement_of_the_labelled_speaker():
+    found = _found(BRIEFING)
+    assert [f.text[:24] for f in found] == [
+        "Good afternoon, everyone",
+        "The minister spoke to th",
+        "That is a change we made",
+        "Our policy on fishing be",
+    ]
+    assert all(f.direct for f in found)
+    # The label's surname finds the full name the page introduced.
+    assert {f.speaker.name for f in found} == {"Tomas Vell"}
+
+
+def test_questions_from_the_floor_are_not_statements():
+    found = _found(BRIEFING)
+    assert not any(
+        "Will the council" in f.text or "beyond the harbour wall?" in f.text for f in found
+    )
+
+
+def test_statements_point_at_their_words_after_the_label():
+    for f in _found(BRIEFING):
+        assert BRIEFING[f.start : f.end] == f.text
+        assert not f.text.startswith(("MR", "Q"))
+
+
+def test_a_single_labelled_line_in_a_news_story_is_not_a_transcript():
+    text = (
+        "Minister Mara Quist said the rules would stay in place for now.\n\n"
+        "Dolmar: the council meets again on Friday to vote on the harbour."
+    )
+    kept = [p for p in split_paragraphs(text) if p.kept]
+    assert transcript_turns(kept) == []
+
+
+def test_page_furniture_labels_are_not_speakers():
+    text = "Photo: the harbour at dawn.\n\nQ: Will it open?\n\nNote: times are local."
+    kept = [p for p in split_paragraphs(text) if p.kept]
+    assert [t.name for t in transcript_turns(kept) if not t.question] == []
+
+
+def test_an_interview_with_full_name_labels():
+    text = (
+        "Interviewer: Should the council let the trawlers in?\n\n"
+        "Mara Quist: The council should let them in before the summer, and I will vote for it.\n\n"
+        "Interviewer: And the mayor?\n\n"
+        "Mara Quist: He will have to explain himself to the fishermen of Dolmar."
+    )
+    found = _found(text)
+    assert [f.speaker.name for f in found] == ["Mara Quist", "Mara Quist"]
+    assert found[0].text.startswith("The council should let them in")
