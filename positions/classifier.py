@@ -312,6 +312,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-4",
     "tests/corpus/strike-debate-tuned-5",
     "tests/corpus/strike-debate-tuned-6",
+    "tests/corpus/strike-debate-tuned-7",
+    "tests/corpus/strike-debate-tuned-8",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = ("strike-debate-heldout-3", "strike-debate-heldout-4", "seed")
