@@ -56,6 +56,9 @@ class FoundStatement:
 _QUOTED_PHRASE_WORDS = 6
 
 
+# What joins a speaker's second reported clause to the first: ", adding", "and warned".
+_COORDINATED_RE = re.compile(r",|,?\s*(?:and|but)")
+
 # A statement this long whose words all stand in an earlier one repeats it.
 _REPEAT_MIN_CHARS = 24
 
@@ -711,6 +714,7 @@ class _Finder:
         if not found:
             found.extend(self._according_to(tokens, s_start, s_end, number, previous_start))
         found.sort(key=lambda st: st.start)
+        found = self._coordinated(found)
         for statement in found:
             if statement.speaker is not None:
                 self._remember(statement.speaker, number)
@@ -801,6 +805,36 @@ class _Finder:
                 found.append(statement)
         found.sort(key=lambda st: st.start)
         self.out.extend(found)
+
+    def _coordinated(self, found: list[FoundStatement]) -> list[FoundStatement]:
+        """ "X said A and demanded B", "X warned A, but said B": one speaker's clauses
+        joined in one sentence are one statement, from the first verb to the last word."""
+        out: list[FoundStatement] = []
+        for st in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not prev.direct
+                and not st.direct
+                and prev.cue_verb
+                and st.cue_verb
+                and prev.speaker is not None
+                and st.speaker is not None
+                and prev.speaker.name == st.speaker.name
+                and st.text[:1].islower()
+                and prev.end <= st.start
+                and _COORDINATED_RE.fullmatch(self.text[prev.end : st.start].strip())
+            ):
+                out[-1] = replace(
+                    prev,
+                    end=st.end,
+                    text=self.text[prev.start : st.end],
+                    context_end=max(prev.context_end, st.context_end),
+                    date=prev.date if prev.date.phrase or not st.date.phrase else st.date,
+                )
+                continue
+            out.append(st)
+        return out
 
     def _remember(self, speaker: Speaker | None, number: int) -> None:
         if speaker is None:

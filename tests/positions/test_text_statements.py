@@ -707,3 +707,15 @@ def test_a_pull_quote_repeating_part_of_an_earlier_quote_adds_no_statement():
     )
     assert len(found) == 1
     assert found[0].text.startswith("The harbour stays closed")
+
+
+def test_one_speakers_coordinated_reported_clauses_are_one_statement():
+    found = _find(
+        "Council spokesman Oren Falk said on Friday that the recording proved the harbour "
+        "police had planned raids on the trawlers, and demanded an explanation from Varnholm."
+    )
+    assert [f.text for f in found] == [
+        "said on Friday that the recording proved the harbour police had planned raids on "
+        "the trawlers, and demanded an explanation from Varnholm"
+    ]
+    assert found[0].date.date == dt.date(2024, 3, 8)
