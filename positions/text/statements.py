@@ -59,6 +59,10 @@ _QUOTED_PHRASE_WORDS = 6
 # What joins a speaker's second reported clause to the first: ", adding", "and warned".
 _COORDINATED_RE = re.compile(r",|,?\s*(?:and|but)")
 
+# "said that «A» and that «B»", "«A» and warned that «B»": the second quote goes on
+# with the first.
+_CHAINED_RE = re.compile(r",?\s*(?:and|but)\s+(?:also\s+)?(?:[a-z]+\s+)?that")
+
 # A statement this long whose words all stand in an earlier one repeats it.
 _REPEAT_MIN_CHARS = 24
 
@@ -757,7 +761,10 @@ class _Finder:
                     # "..., speaking of the war as having «a global character»": a phrase
                     # the reporter quotes inside their own sentence, not a statement.
                     continue
-                if statement is not None and statement.text[:1].islower() and interrupted:
+                chained = _CHAINED_RE.fullmatch(between.strip(QUOTE_MARKS + " "))
+                if statement is not None and (
+                    (statement.text[:1].islower() and interrupted) or chained
+                ):
                     # "'A,' he said, 'and B.'": one sentence, one statement, from its
                     # first word to its last.
                     found[found.index(first)] = replace(
@@ -1475,6 +1482,25 @@ class _Finder:
             if key in seen or any(a <= statement.start and statement.end <= b for a, b in spans):
                 continue
             if len(key) >= _REPEAT_MIN_CHARS and any(key in earlier for earlier in seen):
+                continue
+            last = result[-1] if result else None
+            if (
+                last is not None
+                and statement.start < last.end
+                and last.speaker is not None
+                and statement.speaker is not None
+                and last.speaker.name == statement.speaker.name
+            ):
+                # One speaker's overlapping spans ("said the raid showed «A»" and «A» and
+                # warned that «B»): one statement over both.
+                result[-1] = replace(
+                    last,
+                    end=statement.end,
+                    text=self.text[last.start : statement.end],
+                    context_end=max(last.context_end, statement.context_end),
+                )
+                spans[-1] = (last.start, statement.end)
+                seen.add(key)
                 continue
             seen.add(key)
             spans.append((statement.start, statement.end))
