@@ -146,7 +146,7 @@ def analyse(
     results = _same_speaker_elsewhere(results, topics, article_on, text)
     results = _answering_the_previous(results, topics)
     results = _backing_the_act(_article_context(results, topics, text), topics, text)
-    return _drop_borrowed_off_subject(_speaker_consistency(results, topics))
+    return _drop_borrowed_off_subject(_speaker_consistency(results, topics), text)
 
 
 # A stance borrowed from the speaker's other statements (or carried into a remark that does
@@ -158,11 +158,12 @@ def analyse(
 _CONCRETE_OTHER_RE = re.compile(
     r"\b(?:ground\s+troops|troops\s+(?:on|to|in)\b|patriots?\b|air\s+defen[cs]es?"
     r"|settlements|square\s+kilomet|villages|casualties|death\s+toll|peace\s+talks"
-    r"|negotiations|ceasefire|mobili[sz]ation|conscripts?|elections?|economy|power\s+plants?)",
+    r"|negotiations|cease-?\s?fire|mobili[sz]ation|conscripts?|elections?|economy|power\s+plants?)",
     re.I,
 )
 _EVENT_REPORT_RE = re.compile(
-    r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed)\b"
+    r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed"
+    r"|killed|repelled|repulsed|pushed\s+back|eliminated)\b"
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
     r"|\bnow\s+controll?(?:ed|s)\b",
@@ -204,7 +205,20 @@ def off_subject(text: str) -> bool:
     return bool(_CONCRETE_OTHER_RE.search(text)) or event_report(text)
 
 
-def _drop_borrowed_off_subject(results: list[AnalysedStatement]) -> list[AnalysedStatement]:
+# "Asked about the cease-fire talks, he said ...": the question names what the answer is on.
+_ASKED_RE = re.compile(r"\s*Asked\s+(?:about|whether|if|on|how|why|what|when)\b[^,]*,")
+
+
+def _asked_about(st: FoundStatement, text: str) -> str:
+    if st.sentence_start < 0 or not text:
+        return ""
+    asked = _ASKED_RE.match(text, st.sentence_start, st.start)
+    return asked.group() if asked else ""
+
+
+def _drop_borrowed_off_subject(
+    results: list[AnalysedStatement], text: str = ""
+) -> list[AnalysedStatement]:
     out = list(results)
     for i, r in enumerate(results):
         changed = {
@@ -212,7 +226,7 @@ def _drop_borrowed_off_subject(results: list[AnalysedStatement]) -> list[Analyse
             for slug, res in r.stances.items()
             if res.stance != UNRELATED
             and (
-                (_borrowed(res) and off_subject(r.found.text))
+                (_borrowed(res) and off_subject(f"{_asked_about(r.found, text)} {r.found.text}"))
                 # Nothing of its own to say which way it cuts, and only an event told.
                 or (res.evidence == ["no cue"] and event_report(r.found.text))
             )

@@ -328,3 +328,18 @@ def test_a_quote_after_the_speakers_remark_on_another_subject_goes_on_from_that(
     stances = _stances(text)
     assert stances[0][1] == OPPOSE
     assert [s for _, s in stances[1:]] == [UNRELATED, UNRELATED]
+
+
+def test_an_answer_to_a_question_on_another_subject_does_not_borrow_the_stance():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Asked about the cease-fire talks with the northern guilds, he said the negotiators "
+        'were "closer than the public realizes."'
+    )
+    assert _stances(text)[1][1] == UNRELATED
+
+
+def test_a_battlefield_claim_of_losses_is_an_event_report():
+    assert event_report('said more than 70 "saboteurs" had been killed overnight')
+    assert event_report("said the raiders had been pushed back across the river")
