@@ -95,6 +95,7 @@ def analyse(
             if (
                 continues is None
                 and statement.direct
+                and not statement.turn
                 and seen is not None
                 and (statement.paragraph - seen <= 1)
                 and not _turned_away(previous, statement, topic.slug)
@@ -109,7 +110,7 @@ def analyse(
                     rel = max(rel, _CARRY_RELEVANCE)
                 elif rel <= _BEFORE_ONLY and not statement.direct:
                     rel = 0.0
-            elif rel == 0.0 and key:
+            elif rel == 0.0 and key and not statement.turn:
                 near = seen is not None and statement.paragraph - seen <= _CARRY_PARAGRAPHS
                 specific = article_on[topic.slug] and has_position_cue(
                     topic, statement.text, specific=True
@@ -298,7 +299,7 @@ def _same_speaker_elsewhere(
                 on_topic.setdefault(r.found.speaker.name, []).append(i)
         for i, r in enumerate(results):
             speaker = r.found.speaker
-            if speaker is None or r.stances[topic.slug].stance != UNRELATED:
+            if speaker is None or r.found.turn or r.stances[topic.slug].stance != UNRELATED:
                 continue
             others = on_topic.get(speaker.name)
             if not others or others[-1] < i:
@@ -431,7 +432,7 @@ def _article_context(
         last = on[-1]
         for i, r in enumerate(results):
             st = r.found
-            if st.speaker is None or r.stances[topic.slug].stance != UNRELATED:
+            if st.speaker is None or st.turn or r.stances[topic.slug].stance != UNRELATED:
                 continue
             sentence = text[st.sentence_start : st.context_end] if st.sentence_start >= 0 else ""
             if _OTHER_SUBJECT_RE.search(sentence or st.text):

@@ -49,6 +49,9 @@ class FoundStatement:
     context_end: int
     paragraph: int
     sentence_start: int = -1  # the statement's own sentence (context_start may reach back)
+    # A transcript turn: it answers its own question, so it borrows no other statement's
+    # topic; its context is the question it answers.
+    turn: bool = False
 
 
 # Fewer words than this in quotation marks inside the reporter's own sentence are a
@@ -273,15 +276,19 @@ class _Finder:
         # yet (the page's introduction, read as news copy).
         floor: Speaker | None = None
         in_transcript = False
+        asked = -1  # where the words the current answer goes on from begin
         for number, paragraph in enumerate(kept):
             turn = turns.get(number)
             if turn is not None:
                 in_transcript = True
                 floor = None if turn.question else self._turn_speaker(turn)
             if in_transcript:
+                start = turn.content_start if turn is not None else paragraph.start
                 if floor is not None:
-                    start = turn.content_start if turn is not None else paragraph.start
-                    self._turn(paragraph, number, floor, start)
+                    self._turn(paragraph, number, floor, start, asked)
+                # The question, or the answer's paragraph before, is what the next
+                # paragraph of the answer goes on from.
+                asked = start
                 run_on = None
                 continue
             quotes = find_quotes(self.text, paragraph.start, paragraph.end)
@@ -327,7 +334,9 @@ class _Finder:
         self._remember(speaker, -1)
         return speaker
 
-    def _turn(self, paragraph: Paragraph, number: int, speaker: Speaker, start: int) -> None:
+    def _turn(
+        self, paragraph: Paragraph, number: int, speaker: Speaker, start: int, asked: int
+    ) -> None:
         """A transcript paragraph: the speaker's own words, as a quotation is."""
         while start < paragraph.end and self.text[start].isspace():
             start += 1
@@ -344,10 +353,11 @@ class _Finder:
                 "say",
                 speaker.confidence,
                 resolve_date("", self.published),
-                start,
+                asked if 0 <= asked < start else start,
                 paragraph.end,
                 number,
                 start,
+                turn=True,
             )
         )
         self._remember(speaker, number)

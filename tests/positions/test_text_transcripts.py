@@ -4,7 +4,9 @@ Every line here is invented for the test (fictional people and places)."""
 
 import datetime as dt
 
+from positions.text.pipeline import analyse
 from positions.text.segment import split_paragraphs
+from positions.text.stance import OPPOSE, UNRELATED, TopicCues
 from positions.text.statements import find_statements
 from positions.text.transcripts import transcript_turns
 
@@ -82,3 +84,28 @@ def test_an_interview_with_full_name_labels():
     found = _found(text)
     assert [f.speaker.name for f in found] == ["Mara Quist", "Mara Quist"]
     assert found[0].text.startswith("The council should let them in")
+
+
+TOPIC = TopicCues.build(
+    "harbour",
+    ["harbour", "trawlers", "fishing rights"],
+    ["let the trawlers", "the ban lifted"],
+    ["keep the ban", "no plans to"],
+    ["for Dolmar to decide", "no plans to change"],
+)
+
+
+def test_an_answer_is_on_the_topic_of_its_question_and_borrows_nothing_else():
+    text = (
+        "Tomas Vell, Harbour Office Spokesperson\n\n"
+        "QUESTION: On the trawlers: will the council keep the ban in the harbour?\n\n"
+        "MR VELL: We will keep the ban on the trawlers in the harbour. Nothing has moved.\n\n"
+        "QUESTION: And the ferry timetable for the winter?\n\n"
+        "MR VELL: The winter service starts in November, as every year, with two boats.\n\n"
+        "QUESTION: Does the mayor agree with you?\n\n"
+        "MR VELL: He has said so himself many times, and he will say so again on Friday.\n\n"
+        "QUESTION: And the trawlers next year?\n\n"
+        "MR VELL: We will keep the ban on the trawlers next year too, whatever they say."
+    )
+    stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
+    assert stances == [OPPOSE, UNRELATED, UNRELATED, OPPOSE]
