@@ -897,6 +897,8 @@ TITLE_WORDS = frozenset(
         "Adviser",
         "Advisor",
         "Director",
+        "Chair",
+        "Chairperson",
         "Commander",
         "Chairman",
         "Chairwoman",

@@ -569,9 +569,12 @@ class SpeakerTracker:
                             confidence=0.9,
                         )
             if all(_role_word(w) for w in speaker.name.split()):
-                # "the spokesman", "the Russian leader": the latest speaker in that role.
+                # "the spokesman", "the Russian leader": the latest speaker in that role,
+                # else the latest person named with it ("welcomed NATO Secretary General
+                # Mark Rutte ... The Secretary General stressed ...").
                 head = fold(speaker.name).split()[-1:]
-                for entity in reversed(self.entities[-12:]):
+                named = [n for n in self.names[-12:] if n.role]
+                for entity in [*reversed(self.entities[-12:]), *reversed(named)]:
                     if head and head[0] in fold(entity.mention).split():
                         return replace(
                             entity,

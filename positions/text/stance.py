@@ -535,6 +535,10 @@ def has_position_cue(topic: TopicCues, text: str, *, specific: bool = False) -> 
     )
 
 
+# Russia as the one who would strike: the right it claims is a threat to the West.
+_STRIKER_RUSSIA = frozenset({"russia", "moscow", "kremlin"})
+
+
 def classify(
     topic: TopicCues,
     text: str,
@@ -591,6 +595,12 @@ def classify(
                     and set(ws[max(0, start - 3, clause) : start]) & _OPPOSING
                 ):
                     negated = True  # "opposed to lifting ...", "against letting ..."
+                if (
+                    polarity == SUPPORT
+                    and not negated
+                    and set(ws[max(0, start - 2, clause) : start]) & _STRIKER_RUSSIA
+                ):
+                    negated = True  # "Russia has the right to strike ...": Moscow's threat
                 if (
                     polarity == SUPPORT
                     and not negated

@@ -31,7 +31,7 @@ from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .segment import Paragraph, split_paragraphs, split_sentences
 from .speakers import Speaker, SpeakerTracker, np_backward, np_forward, speaker_from_tokens
 from .tokens import Token, tokenize
-from .transcripts import Turn, transcript_turns
+from .transcripts import Turn, surname_label, transcript_turns
 
 
 @dataclass(frozen=True)
@@ -313,24 +313,26 @@ class _Finder:
         return self._deduplicated()
 
     def _turn_speaker(self, turn: Turn) -> Speaker:
-        label = Speaker(
-            turn.mention,
-            turn.label_start,
-            turn.label_start + len(turn.mention),
-            turn.name,
-            candidates=(turn.name,),
-            confidence=0.9,
-        )
+        end = turn.label_start + len(turn.label)
+        if turn.capitals:
+            name = surname_label(turn.label)
+            label = Speaker(
+                turn.label, turn.label_start, end, name, candidates=(name,), confidence=0.9
+            )
+        else:
+            tokens = tokenize(self.text, turn.label_start, end, [])
+            label = speaker_from_tokens(self.text, tokens) or Speaker(
+                turn.label, turn.label_start, end, turn.label, confidence=0.8
+            )
         # "MR. KIRBY": the John Kirby the page introduced.
         speaker = self.tracker.resolve(label) or label
-        if speaker is label and " " not in turn.name:
+        if speaker is label and " " not in speaker.name:
             named = re.search(
-                rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(turn.name)})\b",
-                self.text[: turn.label_start],
+                rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(speaker.name)})\b", self.text
             )
             if named:
                 full = " ".join(named.group(1).split())
-                speaker = replace(label, name=full, candidates=(full, turn.name))
+                speaker = replace(label, name=full, candidates=(full, label.name))
         self._remember(speaker, -1)
         return speaker
 

@@ -1,9 +1,11 @@
-"""Transcripts: press briefings and interviews printed as "MR. KIRBY: ..." and "Q ...".
+"""Transcripts: press briefings, interviews and addresses printed as "MR. KIRBY: ..." and
+"Q ...".
 
 A government page prints a briefing with each turn labelled by its speaker, and no quotation
 marks: the words after the label are the speaker's own, as much as a quotation is. A label
-only counts in an article that reads as a transcript (a question label, or two turns), so
-a stray "Kyiv: ..." line in a news story is left to the ordinary rules.
+only counts in a text that reads as a transcript (a question label, two turns, or a full
+name opening a long speech), so a stray "Kyiv: ..." line in a news story is left to the
+ordinary rules.
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ from dataclasses import dataclass
 
 from .segment import Paragraph
 
-# "MR. KIRBY:", "MS JEAN-PIERRE:", "SECRETARY BLINKEN:", "PUTIN:", "Vladimir Putin:".
+# Up to seven capitalised words before a colon: "MR. KIRBY:", "SRS HEBESTREIT:",
+# "Vladimir Putin:", "NATO Secretary General Mark Rutte:".
 _LABEL_RE = re.compile(
-    r"(?P<label>(?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}"
-    r"|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2})\s*:\s+(?=\S)"
+    r"(?P<label>(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|de|von|van|al)){0,7})"
+    r"\s*:\s+(?=\S)"
 )
-# "Q ...", "Q: ...", "QUESTION: ...", "Interviewer: ...": a question from the floor.
+# "Q ...", "Q: ...", "QUESTION: ...", "Question [Reuters]: ...", "Interviewer: ...": a
+# question from the floor.
 _QUESTION_RE = re.compile(
-    r"(?:Q(?:\s*:|\s{2,}|\t)|(?:QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST"
-    r"|Question|Reporter|Interviewer|Moderator|Host)\s*:)\s*"
+    r"(?:Q(?:\s*:|\s{2,}|\t)|(?:QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST|JOURNALIST"
+    r"|Question|Reporter|Interviewer|Moderator|Host|Journalist)(?:\s*[\[(][^\])]{1,40}[\])])?"
+    r"\s*:)\s*"
 )
-_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr"})
-# Role words a label may carry before the surname ("SECRETARY BLINKEN", "ADMIRAL KIRBY").
-_LABEL_ROLES = frozenset(
+# Titles an all-capitals label carries before the surname ("MR KIRBY", "SECRETARY BLINKEN").
+_LABEL_TITLES = frozenset(
     {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
         "secretary",
         "admiral",
         "general",
@@ -42,27 +50,49 @@ _LABEL_ROLES = frozenset(
 )
 # Labels that are page furniture, not a speaker.
 _NOT_SPEAKERS = frozenset(
-    {"photo", "video", "update", "read more", "related", "note", "source", "editor", "watch"}
+    {
+        "photo",
+        "video",
+        "update",
+        "updated",
+        "read more",
+        "read also",
+        "related",
+        "note",
+        "source",
+        "sources",
+        "editor",
+        "watch",
+        "share",
+        "listen",
+        "see also",
+        "correction",
+        "disclaimer",
+    }
 )
+# A lone label opens a transcript (an address, a statement) only before a speech this long.
+_SPEECH_WORDS = 25
 
 
 @dataclass(frozen=True)
 class Turn:
     paragraph: int  # index among the paragraphs passed in
     question: bool
-    name: str  # the speaker as the label names them ("Kirby", "Vladimir Putin"); "" for Q
-    mention: str  # the label as written
+    label: str  # as written ("MR. KIRBY", "NATO Secretary General Mark Rutte"); "" for Q
     label_start: int
     content_start: int  # where the speaker's words begin
+    capitals: bool = False  # an all-capitals label: the name is read from it here
 
 
-def _speaker_name(label: str) -> str:
+def surname_label(label: str) -> str:
+    """ "MR. KIRBY" -> "Kirby", "SRS HEBESTREIT" -> "Hebestreit": an all-capitals label
+    names the speaker by surname, after a title or an abbreviated one."""
     words = [w.strip(".") for w in label.split()]
-    while words and words[0].lower() in _HONORIFICS | _LABEL_ROLES:
+    while len(words) > 1 and (words[0].lower() in _LABEL_TITLES or len(words[0]) <= 3):
         words = words[1:]
-    if not words or label.lower().startswith("the "):
+    if label.lower().startswith("the "):
         return ""
-    return " ".join(w if not w.isupper() else w.capitalize() for w in words)
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
 
 def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
@@ -72,21 +102,30 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         text = paragraph.text
         question = _QUESTION_RE.match(text)
         if question:
-            turns.append(
-                Turn(index, True, "", "", paragraph.start, paragraph.start + question.end())
-            )
+            turns.append(Turn(index, True, "", paragraph.start, paragraph.start + question.end()))
             continue
         match = _LABEL_RE.match(text)
         if match is None:
             continue
         label = match.group("label")
-        name = _speaker_name(label)
-        if not name or label.lower() in _NOT_SPEAKERS or len(name.split()) > 3:
+        if label.lower() in _NOT_SPEAKERS or label.lower().startswith("the "):
             continue
+        letters = [c for c in label if c.isalpha()]
+        capitals = all(c.isupper() for c in letters)
+        if not capitals and len(label.split()) < 2:
+            continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
         turns.append(
-            Turn(index, False, name, label, paragraph.start, paragraph.start + match.end())
+            Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)
         )
     answers = [t for t in turns if not t.question]
-    if answers and (len(answers) >= 2 or len(answers) < len(turns)):
+    if not answers:
+        return []
+    if len(answers) >= 2 or len(answers) < len(turns):
+        return turns
+    # One label and no question: an address or a statement, if a speech follows it.
+    only = answers[0]
+    speech = paragraphs[only.paragraph].end - only.content_start
+    words = len(paragraphs[only.paragraph].text.split())
+    if not only.capitals and speech > 0 and words >= _SPEECH_WORDS:
         return turns
     return []

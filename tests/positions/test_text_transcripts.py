@@ -109,3 +109,36 @@ def test_an_answer_is_on_the_topic_of_its_question_and_borrows_nothing_else():
     )
     stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
     assert stances == [OPPOSE, UNRELATED, UNRELATED, OPPOSE]
+
+
+def test_labels_with_a_role_and_a_question_with_its_outlet():
+    text = (
+        "Harbour Council Chair Mara Quist: Good afternoon. The council met this morning and "
+        "took no decision on the trawlers, which we will discuss again next week.\n\n"
+        "Question [Dolmar Post]: Will the trawlers be let into the harbour at night?\n\n"
+        "Harbour Council Chair Mara Quist: That is for the council to decide, and it has not."
+    )
+    found = _found(text)
+    assert [f.speaker.name for f in found] == ["Mara Quist", "Mara Quist"]
+    assert not any("Dolmar Post" in f.text for f in found)
+
+
+def test_an_address_under_one_full_name_is_a_transcript():
+    text = (
+        "Statement of 21 March, the Palace, Dolmar\n\n"
+        "Tomas Erdal: Citizens of Dolmar, I want to tell you about the events of the last days "
+        "and about what the council has decided to do about the trawlers in the harbour.\n\n"
+        "We have warned many times that letting the trawlers in would empty the harbour."
+    )
+    found = _found(text)
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Tomas Erdal"]
+    assert found[1].text.startswith("We have warned many times")
+
+
+def test_an_all_capitals_label_drops_its_abbreviated_title():
+    text = (
+        "Deputy spokesman Arne Voss answered questions.\n\n"
+        "QUESTION: Are the trawlers allowed in?\n\n"
+        "SRS VOSS: No, this does not mean that. It is about the harbour mouth only."
+    )
+    assert [f.speaker.name for f in _found(text)] == ["Arne Voss"]
