@@ -314,9 +314,15 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-6",
     "tests/corpus/strike-debate-tuned-7",
     "tests/corpus/strike-debate-tuned-8",
+    "tests/corpus/strike-debate-tuned-9",
 )
 # Never trained on: they measure the product.
-PRIOR_FORBIDDEN = ("strike-debate-heldout-3", "strike-debate-heldout-4", "seed")
+PRIOR_FORBIDDEN = (
+    "strike-debate-heldout-3",
+    "strike-debate-heldout-4",
+    "strike-debate-heldout-5",
+    "seed",
+)
 
 
 @dataclass
