@@ -62,6 +62,14 @@ _LABELLED_CAPTION_RE = re.compile(
     r"(?:photo|photograph|picture|pictured|image|caption|video|watch|graphic)\s*:", re.IGNORECASE
 )
 _FILE_RE = re.compile(r"^FILE\s*[-–—]", re.IGNORECASE)
+# A picture's credit closing the line ("... Photograph: Reuters", "(AFP via Getty Images)"):
+# a caption, even when it quotes the story.
+_CREDIT_END_RE = re.compile(
+    r"(?:\b(?:photograph|photo|picture|image|credit|illustration)\s*:\s*[^.:]{1,60}"
+    r"|\((?:[^()]{0,40}/)?(?:reuters|ap|afp|epa|getty images|[^()]{0,40}via getty images)\))"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
 # Lines a web page adds around the story: sharing buttons, newsletter prompts, bylines.
 _CLUTTER_RE = re.compile(
     r"^(?:share(?: this(?: article| story)?)?|advertisement|read more\b.*|related\b.*|"
@@ -128,7 +136,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "repeated caption"
         elif key in seen:
             reason = "repeated passage"
-        elif (not has_quote and _is_caption(key, key.lower())) or _LABELLED_CAPTION_RE.match(key):
+        elif (
+            (not has_quote and _is_caption(key, key.lower()))
+            or _LABELLED_CAPTION_RE.match(key)
+            or _CREDIT_END_RE.search(key[-80:])
+        ):
             reason = "caption"
         elif len(key) < 200 and _is_clutter(key):
             reason = "clutter"

@@ -129,3 +129,15 @@ def test_lines_above_the_story_that_end_no_sentence_are_headlines():
 def test_a_text_of_one_line_is_the_story_even_without_a_full_stop():
     line = "Quist said: „Nothing has been decided“"
     assert _kept(line) == [line]
+
+
+def test_a_line_closed_by_a_picture_credit_is_a_caption_even_with_a_quote():
+    text = (
+        "Minister Mara Quist said the rules would stay in place for now.\n\n"
+        "Quist at the harbour on Monday. She said the trawlers would 'empty the bay'. "
+        "Photograph: Harbour Wire\n\n"
+        "Oren Falk speaks to reporters in Dolmar (AFP via Getty Images)\n\n"
+        '"We are not changing course," Quist said.'
+    )
+    reasons = [p.skip_reason for p in split_paragraphs(text)]
+    assert reasons == ["", "caption", "caption", ""]
