@@ -1622,7 +1622,31 @@ def _judging(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-_LEAD_PARTICIPLES = frozenset({"saying", "warning", "arguing", "insisting", "noting", "stressing"})
+_LEAD_PARTICIPLES = frozenset(
+    {"saying", "warning", "arguing", "insisting", "noting", "stressing", "calling"}
+)
+
+
+# Verbs that attribute only right after a quotation ("'...,' Erdal continued"): elsewhere
+# they are no speech ("the talks continued").
+_AFTER_QUOTE_FORMS = frozenset({"continued", "went"})
+
+
+def _after_quote(tokens: list[Token], i: int) -> bool:
+    if tokens[i].lower == "went" and (i + 1 >= len(tokens) or tokens[i + 1].lower != "on"):
+        return False
+    end = i + (2 if tokens[i].lower == "went" else 1)
+    closes = end >= len(tokens) or tokens[end].lower in (",", ".", ";", "—", "–", ":")
+    return closes and any(t.quote is not None for t in tokens[max(0, i - 8) : i])
+
+
+def _calling_quoted(tokens: list[Token], i: int) -> bool:
+    """ ", calling the decision 'a dangerous step'": naming what they think it is."""
+    return (
+        i > 0
+        and tokens[i - 1].lower == ","
+        and any(t.quote is not None for t in tokens[i + 1 : i + 6])
+    )
 
 
 def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
@@ -1642,6 +1666,10 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
                     break
         if lemma is None and low in _JUDGING_FORMS:
             lemma = _judging(tokens, i)
+        if lemma is None and low in _AFTER_QUOTE_FORMS and _after_quote(tokens, i):
+            lemma = "say"  # "'...,' Erdal continued."
+        if lemma is None and low == "calling" and _calling_quoted(tokens, i):
+            lemma = "call"  # ", calling the decision 'a dangerous step'"
         if lemma is None:
             continue
         # "Putin is said to ...", "Kyiv was urged to ...": passive, the subject is not the speaker.
@@ -1652,9 +1680,14 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
         if low == "adding" and i > 0 and tokens[i - 1].lower == ",":
             verbs.append(_Verb(i, end, lemma, i, i, participle=True))
             continue
-        if low in _LEAD_PARTICIPLES and i > 0 and tokens[i - 1].lower == "," and not verbs:
+        if (
+            low in _LEAD_PARTICIPLES
+            and i > 0
+            and tokens[i - 1].lower == ","
+            and (not verbs or verbs[-1].end == i - 1)
+        ):
             # "X went further, saying that ...": the only speech in the sentence, said by
-            # its subject.
+            # its subject. ("X has refused, saying ...": the verb before says nothing.)
             verbs.append(_Verb(i, end, lemma, i, i, participle=True))
             continue
         if low.endswith("ing") and (

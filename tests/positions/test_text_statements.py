@@ -740,3 +740,31 @@ def test_a_partial_quote_and_the_quote_after_a_second_verb_make_one_statement():
     )
     assert [f.text[:20] for f in found] == ["said the raid showed"]
     assert found[0].text.endswith("must understand the consequences")
+
+
+def test_a_quote_attributed_with_continued():
+    st = _one(
+        "« If we tell the fishermen they may not enter the harbour, we tell them to starve », "
+        "Mayor Tomas Erdal continued, standing in front of a map of the bay."
+    )
+    assert st.text.startswith("If we tell the fishermen") and st.speaker.name == "Tomas Erdal"
+
+
+def test_going_on_in_narrative_is_not_speech():
+    assert _find("The talks continued on Monday in Varnholm, where the ministers met.") == []
+
+
+def test_calling_something_a_quoted_name_is_a_statement():
+    st = _one(
+        "Councillor Orla Penn took the opposite view, calling the decision “a dangerous step "
+        "that brings the town closer to ruin.”"
+    )
+    assert st.text.startswith("a dangerous step") and st.speaker.name == "Orla Penn"
+
+
+def test_a_refusal_followed_by_its_reason():
+    st = _one(
+        "Mayor Tomas Erdal has so far refused, saying that opening the harbour at night "
+        "would require new patrol boats."
+    )
+    assert st.text.startswith("saying that opening") and st.speaker.name == "Tomas Erdal"
