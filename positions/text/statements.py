@@ -987,9 +987,15 @@ class _Finder:
             if tokens[0].lower in _FRONTED_STARTS:
                 comma = next((j for j in range(1, min(c - 1, 10)) if tokens[j].lower == ","), 0)
                 first = comma + 1 if comma else 0
+            # "..., as Moscow blamed Kyiv and hinted at ...": the subject of the clause the
+            # verb is joined in.
+            for j in range(c - 2, first, -1):
+                if tokens[j].lower in _SUBORDINATORS and tokens[j - 1].lower in (",", "—"):
+                    first = j + 1
+                    break
             end = np_forward(tokens, first, c - 1)
             speaker = speaker_from_tokens(self.text, tokens[first:end]) if end > first else None
-            if speaker is None or speaker.kind != "person":
+            if speaker is None or speaker.kind == "any":
                 return None
             resolved = self.tracker.resolve(speaker)
             return (replace(resolved, confidence=0.8), c - 1) if resolved else None
@@ -1626,6 +1632,10 @@ _LEAD_PARTICIPLES = frozenset(
     {"saying", "warning", "arguing", "insisting", "noting", "stressing", "calling"}
 )
 
+
+_SUBORDINATORS = frozenset(
+    {"as", "while", "when", "after", "because", "since", "although", "whereas", "though"}
+)
 
 # Verbs that attribute only right after a quotation ("'...,' Erdal continued"): elsewhere
 # they are no speech ("the talks continued").

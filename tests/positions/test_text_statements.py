@@ -768,3 +768,20 @@ def test_a_refusal_followed_by_its_reason():
         "would require new patrol boats."
     )
     assert st.text.startswith("saying that opening") and st.speaker.name == "Tomas Erdal"
+
+
+def test_a_body_that_did_something_else_and_warned():
+    st = _one(
+        "On Monday, the Dolmar Harbour Ministry summoned the guild's envoy, Nils Berg, and "
+        "warned that the coastguard could seize 'any trawler in the bay' if the ban was broken."
+    )
+    assert st.speaker.name == "Dolmar Harbour Ministry"
+    assert st.text.startswith("warned that the coastguard")
+
+
+def test_a_verb_joined_in_a_subordinate_clause_belongs_to_its_subject():
+    found = _find(
+        "The council sought on Tuesday to put distance between itself and the raid, as "
+        "Councillor Orla Penn blamed Dolmar and hinted at its northern backers."
+    )
+    assert [f.speaker.name for f in found] == ["Orla Penn"]
