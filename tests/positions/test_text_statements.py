@@ -785,3 +785,8 @@ def test_a_verb_joined_in_a_subordinate_clause_belongs_to_its_subject():
         "Councillor Orla Penn blamed Dolmar and hinted at its northern backers."
     )
     assert [f.speaker.name for f in found] == ["Orla Penn"]
+
+
+def test_a_parliamentary_bloc_speaks():
+    st = _one("The conservative bloc called for the trawlers to be let in without delay.")
+    assert st.speaker.name.endswith("bloc") and st.speaker.kind != "person"
