@@ -997,6 +997,15 @@ class _Finder:
             speaker = speaker_from_tokens(self.text, tokens[first:end]) if end > first else None
             if speaker is None or speaker.kind == "any":
                 return None
+            # "The Russian president, Vladimir Putin, warned ... and said ...": the name in
+            # the apposition.
+            close = next(
+                (j for j in range(end + 1, min(end + 6, c - 1)) if tokens[j].lower == ","), 0
+            )
+            if end < c - 1 and tokens[end].lower == "," and close:
+                named = speaker_from_tokens(self.text, tokens[end + 1 : close])
+                if named is not None and named.kind == "person" and _full_name(named.name):
+                    speaker = named
             resolved = self.tracker.resolve(speaker)
             return (replace(resolved, confidence=0.8), c - 1) if resolved else None
         end = c

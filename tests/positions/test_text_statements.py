@@ -790,3 +790,12 @@ def test_a_verb_joined_in_a_subordinate_clause_belongs_to_its_subject():
 def test_a_parliamentary_bloc_speaks():
     st = _one("The conservative bloc called for the trawlers to be let in without delay.")
     assert st.speaker.name.endswith("bloc") and st.speaker.kind != "person"
+
+
+def test_a_second_clause_after_a_name_in_apposition_is_the_named_speakers():
+    found = _find(
+        "The Velorian president, Tomas Erdal, warned on Thursday that letting the trawlers in "
+        "would mean war with the guilds, and said Dolmar would take ‘appropriate decisions’."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal"]
+    assert found[0].text.endswith("‘appropriate decisions’")
