@@ -217,6 +217,19 @@ def _asked_about(st: FoundStatement, text: str) -> str:
     return asked.group() if asked else ""
 
 
+# "declined to comment on the reports", "refused to confirm the strikes": a refusal that
+# says nothing more takes no position (DESIGN §3's neutral is a stance stated, not withheld).
+_BARE_REFUSAL_RE = re.compile(
+    r"(?:(?:has|had|have)\s+)?(?:again\s+|also\s+)?(?:declined|refused)\s+(?:on\s+\w+\s+)?"
+    r"to\s+(?:comment|say|confirm|discuss|speculate|elaborate)\b(?!.*\b(?:saying|but|adding)\b)",
+    re.I,
+)
+
+
+def bare_refusal(text: str) -> bool:
+    return bool(_BARE_REFUSAL_RE.match(text))
+
+
 def _drop_borrowed_off_subject(
     results: list[AnalysedStatement], text: str = ""
 ) -> list[AnalysedStatement]:
@@ -227,7 +240,10 @@ def _drop_borrowed_off_subject(
             for slug, res in r.stances.items()
             if res.stance != UNRELATED
             and (
-                (_borrowed(res) and off_subject(f"{_asked_about(r.found, text)} {r.found.text}"))
+                # ...unless it names the question it will not answer ("declined to say
+                # whether it would allow ..."): undecided, out loud.
+                (bare_refusal(r.found.text) and res.relevance < 1.0)
+                or (_borrowed(res) and off_subject(f"{_asked_about(r.found, text)} {r.found.text}"))
                 # Nothing of its own to say which way it cuts, and only an event told.
                 or (res.evidence == ["no cue"] and event_report(r.found.text))
             )

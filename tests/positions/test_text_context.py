@@ -343,3 +343,25 @@ def test_an_answer_to_a_question_on_another_subject_does_not_borrow_the_stance()
 def test_a_battlefield_claim_of_losses_is_an_event_report():
     assert event_report('said more than 70 "saboteurs" had been killed overnight')
     assert event_report("said the raiders had been pushed back across the river")
+
+
+def test_a_bare_refusal_to_comment_takes_no_position_unless_it_names_the_question():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Erdal's office declined to comment on the reports from the quay.\n\n"
+        "Councillor Orla Penn has declined to say whether the council should let the "
+        "trawlers into the harbour."
+    )
+    stances = _stances(text)
+    assert stances[1][1] == UNRELATED
+    assert stances[2][1] != UNRELATED
+
+
+def test_what_counts_as_a_bare_refusal():
+    from positions.text.pipeline import bare_refusal
+
+    assert bare_refusal("declined to comment on Sunday")
+    assert bare_refusal("has again refused to confirm the strikes")
+    assert not bare_refusal("declined to comment, saying it was for the council to decide")
+    assert not bare_refusal("said the ban would stay")
