@@ -167,7 +167,8 @@ _EVENT_REPORT_RE = re.compile(
     r"|killed|repelled|repulsed|pushed\s+back|eliminated)\b"
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
-    r"|\bnow\s+controll?(?:ed|s)\b",
+    r"|\bnow\s+controll?(?:ed|s)\b"
+    r"|\bdeliver(?:y|ies)\s+of\b|\b(?:supply|supplying|supplied)\s+(?:\w+\s+){0,2}with\b",
     re.I,
 )
 _JUDGEMENT_RE = re.compile(

@@ -365,3 +365,9 @@ def test_what_counts_as_a_bare_refusal():
     assert bare_refusal("has again refused to confirm the strikes")
     assert not bare_refusal("declined to comment, saying it was for the council to decide")
     assert not bare_refusal("said the ban would stay")
+
+
+def test_a_bare_supply_announcement_is_an_event_report():
+    assert event_report("announced the delivery of the patrol boats to the islands")
+    assert event_report("The port has become the first to supply the islands with diesel")
+    assert not event_report("said the delivery of the boats should wait for the council")
