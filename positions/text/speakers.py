@@ -413,6 +413,15 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         candidates.append(name)
     if kind == GROUP:
         candidates.extend(_group_candidates(text, toks))
+        # "more than 30 Conservative MPs", "21 lawmakers": the group without its count.
+        head = mention.split()[-1]
+        candidates.extend(
+            uncounted
+            for candidate in list(candidates)
+            if (uncounted := _COUNT_RE.sub("", candidate)) != candidate
+            and uncounted.endswith(head)
+            and len(uncounted.split()) >= 2
+        )
     if toks[0].lower in _SPOKES and len(toks) > 2 and toks[1].lower in ("for", "of", "at"):
         # "the spokesperson for the Valdorian government" speaks for the government.
         body = [t for t in toks[2:] if t.lower not in ("the", "a", "an")] or toks[2:]
@@ -434,6 +443,13 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         tuple(dict.fromkeys(candidates)),
         definite=definite,
     )
+
+
+_COUNT_RE = re.compile(
+    r"^(?:(?:a\s+)?group\s+of\s+)?(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+"
+    r"|nearly\s+|almost\s+|some\s+|over\s+)?(?:\d+|dozens|scores|hundreds)\s+(?:of\s+)?",
+    re.I,
+)
 
 
 def _group_candidates(text: str, toks: list[Token]) -> list[str]:

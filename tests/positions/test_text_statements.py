@@ -159,6 +159,11 @@ def test_officials_within_an_administration_speak_for_it():
 def test_a_group_of_lawmakers_is_one_speaker():
     st = _one("A group of 14 senators has urged the minister to publish the report in full.")
     assert st.speaker.name == "group of 14 senators"
+
+
+def test_a_counted_group_is_also_known_without_its_count():
+    st = _one("A group of more than 30 Harbour Party councillors urged the mayor to open the quay.")
+    assert "Harbour Party councillors" in st.speaker.candidates
     assert st.speaker.kind == "group"
 
 
