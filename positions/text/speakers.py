@@ -411,8 +411,15 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     candidates = [mention]
     if name != mention:
         candidates.append(name)
+    if kind == PERSON and _MIDDLE_INITIAL_RE.search(name):
+        candidates.append(_MIDDLE_INITIAL_RE.sub(" ", name))  # "Michael R. Turner"
     if kind == GROUP:
         candidates.extend(_group_candidates(text, toks))
+        # "CDU lawmakers in the Bundestag": the group before where it sits.
+        lowered = [t.lower for t in toks]
+        where = next((i for i, w in enumerate(lowered) if w in ("in", "at", "from")), 0)
+        if where >= 2:
+            candidates.append(text[toks[0].start : toks[where - 1].end])
         # "more than 30 Conservative MPs", "21 lawmakers": the group without its count.
         head = mention.split()[-1]
         candidates.extend(
@@ -445,6 +452,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     )
 
 
+_MIDDLE_INITIAL_RE = re.compile(r"(?<=\w)\s+[A-Z]\.\s+(?=[A-Z])")
 _COUNT_RE = re.compile(
     r"^(?:(?:a\s+)?group\s+of\s+)?(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+"
     r"|nearly\s+|almost\s+|some\s+|over\s+)?(?:\d+|dozens|scores|hundreds)\s+(?:of\s+)?",

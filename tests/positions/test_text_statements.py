@@ -161,6 +161,13 @@ def test_a_group_of_lawmakers_is_one_speaker():
     assert st.speaker.name == "group of 14 senators"
 
 
+def test_a_middle_initial_and_where_a_group_sits_give_shorter_names():
+    st = _one("Councillor Tomas R. Erdal said the quay should open to the trawlers at once.")
+    assert "Tomas Erdal" in st.speaker.candidates
+    st = _one("Guild lawmakers in the Harbour Council urged the mayor to open the quay.")
+    assert "Guild lawmakers" in st.speaker.candidates
+
+
 def test_a_counted_group_is_also_known_without_its_count():
     st = _one("A group of more than 30 Harbour Party councillors urged the mayor to open the quay.")
     assert "Harbour Party councillors" in st.speaker.candidates
