@@ -17,7 +17,7 @@ from .stance import (
     relevance,
     weak_relevance,
 )
-from .statements import FoundStatement, find_statements
+from .statements import FoundStatement, find_statements, same_speaker
 
 # A statement that does not name the topic can still be about it:
 # - it goes straight on from the same speaker's statement on the topic (a continued quote,
@@ -349,9 +349,7 @@ def _turned_away(previous: AnalysedStatement | None, statement: FoundStatement, 
     grain deal. '...,' she said."): a quote after it goes on from that, not from the topic."""
     return (
         previous is not None
-        and previous.found.speaker is not None
-        and statement.speaker is not None
-        and previous.found.speaker.name == statement.speaker.name
+        and same_speaker(previous.found, statement)
         and statement.paragraph - previous.found.paragraph <= 1
         and previous.stances[slug].stance == UNRELATED
     )
@@ -368,8 +366,7 @@ def _leads_in(results: list[AnalysedStatement], i: int, slug: str) -> bool:
     after = results[i + 1]
     return (
         after.found.direct
-        and after.found.speaker is not None
-        and after.found.speaker.name == st.speaker.name
+        and same_speaker(after.found, st)
         and after.found.paragraph - st.paragraph <= 1
         and after.stances[slug].stance != UNRELATED
     )
@@ -624,9 +621,7 @@ def _continues(
     previous: AnalysedStatement | None, statement: FoundStatement, slug: str
 ) -> StanceResult | None:
     """The previous statement's stance when `statement` goes straight on from it."""
-    if previous is None or previous.found.speaker is None or statement.speaker is None:
-        return None
-    if previous.found.speaker.name != statement.speaker.name:
+    if previous is None or not same_speaker(previous.found, statement):
         return None
     if statement.cue_verb not in ("", "add"):
         return None  # a new "X said ..." may well be about something else

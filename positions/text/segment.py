@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SPEECH_FORMS
-from .quotes import Quote
+from .quotes import QUOTE_MARKS, Quote
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _is_clutter(key: str) -> bool:
 # ("Minister says the rules stay", "PM heads to talks with no decision expected"): it
 # restates the story in headline grammar, and the story reports the same words in full.
 _SENTENCE_END = ".!?…:;"
-_CLOSING_MARKS = "\"'“”‘’«»‹›)]"
+_CLOSING_MARKS = QUOTE_MARKS + ")]"
 _HEADLINE_MAX_WORDS = 30
 
 

@@ -54,6 +54,10 @@ class FoundStatement:
     turn: bool = False
 
 
+def same_speaker(a: FoundStatement, b: FoundStatement) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name
+
+
 # Fewer words than this in quotation marks inside the reporter's own sentence are a
 # phrase borrowed from the speaker, not a statement of their own.
 _QUOTED_PHRASE_WORDS = 6
@@ -718,13 +722,7 @@ class _Finder:
                 ):
                     # "X said that A, adding that B": one clause from the verb on, as the
                     # reported speech it is.
-                    merged = replace(
-                        main,
-                        end=added[0].end,
-                        text=self.text[main.start : added[0].end],
-                        context_end=max(main.context_end, added[0].context_end),
-                    )
-                    found[found.index(main)] = merged
+                    found[found.index(main)] = self._joined(main, added[0])
                     continue
                 found.extend(added)
         if not found:
@@ -762,29 +760,28 @@ class _Finder:
                     tokens,
                 )
                 first = opened[-1]
-                between = self.text[first.end : statement.start] if statement else ""
-                interrupted = between.strip(QUOTE_MARKS + " ").endswith(",")
+                # The words between the two quotations, without their marks.
+                joint = (
+                    self.text[first.end : statement.start].strip(QUOTE_MARKS + " ")
+                    if statement
+                    else ""
+                )
+                interrupted = joint.endswith(",")
                 if (
                     statement is not None
                     and not interrupted
                     and len(statement.text.split()) < _QUOTED_PHRASE_WORDS
-                    and not re.search(r"(?:\bthat|:)$", between.strip(QUOTE_MARKS + " "))
+                    and not re.search(r"(?:\bthat|:)$", joint)
                 ):
                     # "..., speaking of the war as having «a global character»": a phrase
                     # the reporter quotes inside their own sentence, not a statement.
                     continue
-                chained = _CHAINED_RE.fullmatch(between.strip(QUOTE_MARKS + " "))
                 if statement is not None and (
-                    (statement.text[:1].islower() and interrupted) or chained
+                    (statement.text[:1].islower() and interrupted) or _CHAINED_RE.fullmatch(joint)
                 ):
                     # "'A,' he said, 'and B.'": one sentence, one statement, from its
                     # first word to its last.
-                    found[found.index(first)] = replace(
-                        first,
-                        end=statement.end,
-                        text=self.text[first.start : statement.end],
-                        context_end=max(first.context_end, statement.context_end),
-                    )
+                    found[found.index(first)] = self._joined(first, statement)
                     continue
                 if statement is not None:
                     found.append(statement)
@@ -825,6 +822,16 @@ class _Finder:
         found.sort(key=lambda st: st.start)
         self.out.extend(found)
 
+    def _joined(self, first: FoundStatement, last: FoundStatement, **changes) -> FoundStatement:
+        """`first` stretched to the end of `last`: one statement over both."""
+        return replace(
+            first,
+            end=last.end,
+            text=self.text[first.start : last.end],
+            context_end=max(first.context_end, last.context_end),
+            **changes,
+        )
+
     def _coordinated(self, found: list[FoundStatement]) -> list[FoundStatement]:
         """ "X said A and demanded B", "X warned A, but said B": one speaker's clauses
         joined in one sentence are one statement, from the first verb to the last word."""
@@ -837,19 +844,13 @@ class _Finder:
                 and not st.direct
                 and prev.cue_verb
                 and st.cue_verb
-                and prev.speaker is not None
-                and st.speaker is not None
-                and prev.speaker.name == st.speaker.name
+                and same_speaker(prev, st)
                 and st.text[:1].islower()
                 and prev.end <= st.start
                 and _COORDINATED_RE.fullmatch(self.text[prev.end : st.start].strip())
             ):
-                out[-1] = replace(
-                    prev,
-                    end=st.end,
-                    text=self.text[prev.start : st.end],
-                    context_end=max(prev.context_end, st.context_end),
-                    date=prev.date if prev.date.phrase or not st.date.phrase else st.date,
+                out[-1] = self._joined(
+                    prev, st, date=prev.date if prev.date.phrase or not st.date.phrase else st.date
                 )
                 continue
             out.append(st)
@@ -1511,21 +1512,10 @@ class _Finder:
             if len(key) >= _REPEAT_MIN_CHARS and any(key in earlier for earlier in seen):
                 continue
             last = result[-1] if result else None
-            if (
-                last is not None
-                and statement.start < last.end
-                and last.speaker is not None
-                and statement.speaker is not None
-                and last.speaker.name == statement.speaker.name
-            ):
+            if last is not None and statement.start < last.end and same_speaker(last, statement):
                 # One speaker's overlapping spans ("said the raid showed «A»" and «A» and
                 # warned that «B»): one statement over both.
-                result[-1] = replace(
-                    last,
-                    end=statement.end,
-                    text=self.text[last.start : statement.end],
-                    context_end=max(last.context_end, statement.context_end),
-                )
+                result[-1] = self._joined(last, statement)
                 spans[-1] = (last.start, statement.end)
                 seen.add(key)
                 continue
@@ -1641,10 +1631,6 @@ _LEAD_PARTICIPLES = frozenset(
     {"saying", "warning", "arguing", "insisting", "noting", "stressing", "calling"}
 )
 
-
-_SUBORDINATORS = frozenset(
-    {"as", "while", "when", "after", "because", "since", "although", "whereas", "though"}
-)
 
 # Verbs that attribute only right after a quotation ("'...,' Erdal continued"): elsewhere
 # they are no speech ("the talks continued").
