@@ -318,9 +318,8 @@ PRIOR_TRAINING_CORPORA = (
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
-    "strike-debate-heldout-3",
-    "strike-debate-heldout-4",
-    "strike-debate-heldout-5",
+    "strike-debate-heldout-6",
+    "strike-debate-heldout-7",
     "seed",
 )
 

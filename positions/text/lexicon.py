@@ -92,6 +92,8 @@ _REGULAR_SPEECH = [
     "vow",
     "lobby",
     "plead",
+    "affirm",
+    "invite",
 ]
 
 SPEECH_FORMS: dict[str, str] = {}
@@ -127,6 +129,8 @@ SPEECH_FORMS.update(
         "refuses": "refuse",
         "declined": "decline",
         "declines": "decline",
+        # Only as ", estimating that ...": "estimated that" is mostly a figure.
+        "estimating": "estimate",
     }
 )
 # Words that are also common nouns: accepted as verbs only in these forms.
@@ -230,7 +234,19 @@ WARNING_LEMMAS = frozenset(
 REJECTING_LEMMAS = frozenset({"reject", "refuse", "deny", "dismiss", "rule"})
 # Asking for something: what follows is what the speaker wants ("urged allies to ...").
 URGING_LEMMAS = frozenset(
-    {"urge", "call", "press", "push", "appeal", "ask", "plead", "lobby", "demand", "renew"}
+    {
+        "urge",
+        "call",
+        "press",
+        "push",
+        "appeal",
+        "ask",
+        "plead",
+        "lobby",
+        "demand",
+        "renew",
+        "invite",
+    }
 )
 # Verbs after which a quotation is being attributed ("'...,' she said").
 ATTRIBUTION_FORMS = frozenset(SPEECH_FORMS) | frozenset(
@@ -383,6 +399,7 @@ ROLE_WORDS = frozenset(
         # "foreign policy expert Jo Marr", "defence analyst Jo Marr"
         "policy",
         "expert",
+        "politician",
         "analyst",
         "specialist",
         "union",
@@ -533,8 +550,37 @@ ROLE_WORDS = frozenset(
         "pm",
         "premier",
         "chief-of-staff",
+        # titles that also head a description: "the mayor said", "the governor added"
+        "admiral",
+        "alderman",
+        "bishop",
+        "captain",
+        "chairperson",
+        "colonel",
+        "commissioner",
+        "councillor",
+        "councilor",
+        "emir",
+        "governor",
+        "inspector",
+        "judge",
+        "king",
+        "marshal",
+        "mayor",
+        "pope",
+        "prince",
+        "professor",
+        "queen",
+        "sheikh",
     ]
 )
+# Hyphenated titles: "the president-elect said", "the vice-chancellor", "an ex-minister".
+_TITLED = frozenset(
+    {"president", "chancellor", "minister", "mayor", "governor", "premier", "senator", "chair"}
+)
+ROLE_WORDS |= {f"{w}-elect" for w in _TITLED} | {
+    f"{p}-{w}" for p in ("vice", "ex") for w in _TITLED
+}
 NP_LINKS = frozenset(
     {
         "of",

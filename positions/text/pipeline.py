@@ -164,7 +164,10 @@ _CONCRETE_OTHER_RE = re.compile(
 )
 _EVENT_REPORT_RE = re.compile(
     r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed"
-    r"|killed|repelled|repulsed|pushed\s+back|eliminated)\b"
+    r"|killed|repelled|repulsed|pushed\s+back|eliminated|controll?ed"
+    # ...not "the sites from which it is attacked": an act, not a state
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bbeen\s)(?:attacked|targeted)"
+    r"|(?:been|was|were)\s+(?:briefed|informed|notified))\b"
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
     r"|\bnow\s+controll?(?:ed|s)\b"
@@ -174,7 +177,8 @@ _EVENT_REPORT_RE = re.compile(
 _JUDGEMENT_RE = re.compile(
     r"\b(?:would|should|must|could|might|may|can|cannot|can't|will|allow\w*|permi\w*"
     r"|right|entitled|need\w*|want\w*|urge\w*|call\w*\s+for|answer|response|warn\w*"
-    r"|red\s+lines?|escalat\w*|legitimate|restrict\w*|limit\w*)\b",
+    r"|red\s+lines?|escalat\w*|legitimate|restrict\w*|limit\w*"
+    r"|(?:is|are|was|were)\s+(?:not\s+)?to\s+be)\b",
     re.I,
 )
 
@@ -245,8 +249,22 @@ def _drop_borrowed_off_subject(
                 # whether it would allow ..."): undecided, out loud.
                 (bare_refusal(r.found.text) and res.relevance < 1.0)
                 or (_borrowed(res) and off_subject(f"{_asked_about(r.found, text)} {r.found.text}"))
-                # Nothing of its own to say which way it cuts, and only an event told.
-                or (res.evidence == ["no cue"] and event_report(r.found.text))
+                # A reporter's paraphrase names what it is about: one that neither names the
+                # topic nor takes a side of its own is about something else, whatever the
+                # speaker said elsewhere ("X said the missiles would help Kyiv push back").
+                or (
+                    not r.found.direct
+                    and res.relevance < 1.0
+                    and bool(res.evidence)
+                    and res.evidence[0].startswith("same as")
+                )
+                # Nothing of its own to say which way it cuts, or only the words around
+                # it name the topic, and only an event told ("said drones had attacked
+                # the airfields").
+                or (
+                    (res.evidence == ["no cue"] or res.relevance < 1.0)
+                    and event_report(r.found.text)
+                )
             )
         }
         if changed:

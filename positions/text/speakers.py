@@ -224,6 +224,8 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
             ok = begin < end and k > lo and tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
         elif low in NP_LINKS:
             ok = begin < end
+        elif low == "same":
+            ok = begin < end and k > lo and tokens[k - 1].lower == "the"  # "the same official"
         elif (
             _is_cap(word)
             or low in ROLE_WORDS
@@ -295,6 +297,8 @@ def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
             ok = True
         elif low in DETERMINERS or low in ("the", "a", "an"):
             ok = k == start or tokens[k - 1].lower in NP_LINKS
+        elif low == "same":
+            ok = k > start and tokens[k - 1].lower == "the"  # "the same official"
         else:
             ok = False
         if not ok:
@@ -332,8 +336,10 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
             pronoun=True,
             confidence=0.75,
         )
+    if len(toks) > 2 and toks[0].lower in ("one", "some", "none") and toks[1].lower == "of":
+        toks = toks[2:]  # "one of the officials": of the officials the article named
     definite = toks[0].lower == "the"
-    while toks and toks[0].lower in DETERMINERS | {"the", "a", "an"}:
+    while toks and toks[0].lower in DETERMINERS | {"the", "a", "an", "same"}:
         toks = toks[1:]
     if not toks:
         return None
@@ -403,6 +409,13 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         kind = PERSON
     else:
         kind = ORGANISATION
+    held = _role_held_at(toks)
+    if held and (
+        kind == ORGANISATION or (kind == PERSON and name_start > held and len(name_toks) == 1)
+    ):
+        # "the ambassador in Berlin", "the President of the Republic", "the secretary general
+        # of NATO": a role and where it is held, not a body nor a person named "Republic".
+        kind, name_toks = PERSON, []
     if kind == PERSON and name_toks and len(name_toks) <= 4:
         name = text[name_toks[0].start : name_toks[-1].end]
         role = text[toks[0].start : toks[name_start - 1].end] if name_start > 0 else ""
@@ -450,6 +463,26 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         tuple(dict.fromkeys(candidates)),
         definite=definite,
     )
+
+
+_HELD_AT = frozenset({"of", "in", "for", "at"})
+_BODY_HEADS = GROUP_HEADS | ORG_HEADS | GOV_HEADS
+
+
+def _role_held_at(toks: list[Token]) -> int:
+    """Index of the preposition after a role ("ambassador in", "leader of"), or 0."""
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.lower in _HELD_AT:
+            head = toks[i - 1].lower
+            return i if head in ROLE_WORDS and head not in _BODY_HEADS else 0
+    return 0
+
+
+def role_only(name: str) -> bool:
+    """A description, not a name: "the Russian president", "ambassador in Berlin"."""
+    words = name.split()
+    held = next((i for i, w in enumerate(words) if i and w.lower() in _HELD_AT), len(words))
+    return all(_role_word(w) for w in words[:held])
 
 
 _MIDDLE_INITIAL_RE = re.compile(r"(?<=\w)\s+[A-Z]\.\s+(?=[A-Z])")
@@ -592,14 +625,18 @@ class SpeakerTracker:
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
-            if all(_role_word(w) for w in speaker.name.split()):
+            if role_only(speaker.name):
                 # "the spokesman", "the Russian leader": the latest speaker in that role,
                 # else the latest person named with it ("welcomed NATO Secretary General
                 # Mark Rutte ... The Secretary General stressed ...").
-                head = fold(speaker.name).split()[-1:]
+                words = fold(speaker.name).split()
+                held = next((i for i, w in enumerate(words) if i and w in _HELD_AT), len(words))
+                head = words[held - 1 : held]
                 named = [n for n in self.names[-12:] if n.role]
                 for entity in [*reversed(self.entities[-12:]), *reversed(named)]:
-                    if head and head[0] in fold(entity.mention).split():
+                    mentioned = fold(entity.mention).split()
+                    # ("the same official" after "one of the officials")
+                    if head and (head[0] in mentioned or f"{head[0]}s" in mentioned):
                         return replace(
                             entity,
                             mention=speaker.mention,
@@ -612,7 +649,10 @@ class SpeakerTracker:
                 body = self._named_body(speaker)
                 if body is not None:
                     return body
-                nationality = [fold(w) for w in speaker.name.split() if _NATIONALITY_RE.match(w)]
+                # (Of the role, not of where it is held: "the President of the Republic".)
+                nationality = [
+                    fold(w) for w in speaker.name.split()[:held] if _NATIONALITY_RE.match(w)
+                ]
                 if speaker.definite:
                     # "the head of state added": the person last named; "the Russian
                     # leader", the last one named as Russian.

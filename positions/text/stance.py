@@ -110,6 +110,20 @@ GENERIC_NEUTRAL = (
     "no change in position",
     "no change to position",
     "policy has not changed",
+    # ...whatever it is called: "no change in our approach to long-range strikes".
+    "no change in our approach",
+    "no change to our approach",
+    "no change to our view",
+    "no change in our view",
+    "no change to our position",
+    "no change in our position",
+    "no change to the policy",
+    "no change in the policy",
+    "no change to us policy",
+    "nothing has changed about our policy",
+    "nothing has changed in our policy",
+    "approach has not changed",
+    "view has not changed",
     "our policy remains",
     "not going to speculate",
     "hypothetical",
@@ -558,6 +572,7 @@ def classify(
     warning = cue_verb in WARNING_LEMMAS or cue_verb in REJECTING_LEMMAS
     # (label, weight, start, end, cue, polarity, negated) for every cue occurrence
     hits: list[tuple[str, float, int, int, Cue, str, bool]] = []
+    threatened = False  # Russia claims the right to strike back
     for polarity, name in ((SUPPORT, "support"), (OPPOSE, "oppose")):
         for cue in _present(topic, (name,), index):
             for start, end in _find(cue, ws, index):
@@ -598,9 +613,10 @@ def classify(
                 if (
                     polarity == SUPPORT
                     and not negated
-                    and set(ws[max(0, start - 2, clause) : start]) & _STRIKER_RUSSIA
+                    and set(ws[max(0, start - 4, clause) : start]) & _STRIKER_RUSSIA
                 ):
                     negated = True  # "Russia has the right to strike ...": Moscow's threat
+                    threatened = True
                 if (
                     polarity == SUPPORT
                     and not negated
@@ -656,7 +672,7 @@ def classify(
     hits = _drop_covered(hits)
     # A warning of consequences ("our response", "a world war") makes the step it names
     # ("should they allow ...", "letting Kyiv fire ...") its condition, not a wish.
-    if any(h[0] == OPPOSE and h[4].threat and not h[6] for h in hits):
+    if threatened or any(h[0] == OPPOSE and h[4].threat and not h[6] for h in hits):
         hits = [h for h in hits if not (h[0] == SUPPORT and h[4].enabling)]
     for label, weight, _start, _end, cue, _polarity, _negated in hits:
         if label == SUPPORT:

@@ -24,12 +24,20 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_FORMS,
     TIME_WORDS,
+    TITLE_WORDS,
     URGING_LEMMAS,
 )
 from .names import fold
 from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .segment import Paragraph, split_paragraphs, split_sentences
-from .speakers import Speaker, SpeakerTracker, np_backward, np_forward, speaker_from_tokens
+from .speakers import (
+    Speaker,
+    SpeakerTracker,
+    np_backward,
+    np_forward,
+    role_only,
+    speaker_from_tokens,
+)
 from .tokens import Token, tokenize
 from .transcripts import Turn, surname_label, transcript_turns
 
@@ -573,7 +581,7 @@ class _Finder:
                 tokens = tokenize(self.text, sentence.start, head_end, quotes)
                 if tokens:
                     self._note_subject(tokens, names=False)
-                for m in _NAME_PAIR_RE.finditer(self.text, head_end, sentence.end):
+                for m in _NAME_PAIR_RE.finditer(self.text, sentence.start, sentence.end):
                     window = tokenize(self.text, max(sentence.start, m.start() - 60), m.end(), [])
                     self._note_names(window)
             previous_start = sentence.start
@@ -876,8 +884,12 @@ class _Finder:
             end = np_forward(tokens, k) if tokens[k].text[:1].isupper() else k
             if end > k + 1:
                 named = speaker_from_tokens(self.text, tokens[k:end])
-                if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
-                    self.tracker.note_name(named)
+                if named is not None and named.kind == "person":
+                    if _full_name(named.name):
+                        self.tracker.note_name(named)
+                    elif _titled(named) and self.tracker.resolve(named) is named:
+                        # "President Biden", when the article has not named him in full.
+                        self.tracker.note_name(named)
             k = max(end, k + 1)
 
     def _note_subject(self, tokens: list[Token], names: bool = True) -> None:
@@ -887,6 +899,22 @@ class _Finder:
             self._note_names(tokens)
         if tokens and tokens[0].lower == "according":
             return  # "According to the diplomat, ...": the source, handled as a statement
+        while tokens and tokens[0].lower in _OPENING_CONJUNCTIONS:
+            tokens = tokens[2:] if tokens[1:2] and tokens[1].lower == "," else tokens[1:]
+        if len(tokens) > 5 and tokens[0].lower == "the" and tokens[2].lower == "of":
+            # "The reaction of Matteo Salvini was immediate.": what follows is theirs.
+            end = np_forward(tokens, 3)
+            named = speaker_from_tokens(self.text, tokens[3:end]) if end > 3 else None
+            if (
+                named is not None
+                and named.kind == "person"
+                and _full_name(named.name)
+                and tokens[1].text.islower()
+                and end < len(tokens)
+                and tokens[end].text.islower()
+            ):
+                self._note_person(named)
+                return
         opening = tokens[0].lower if tokens else ""
         if (opening in _FRONTED_STARTS and opening != "however") or (
             # "Standing next to X, Y set out ...", "Pressed on the point, Y ...".
@@ -1047,6 +1075,18 @@ class _Finder:
                 else None
             )
             head_begin = np_backward(tokens, end)
+            held = next(
+                (
+                    j
+                    for j in range(end - 1, max(1, end - 6), -1)
+                    if tokens[j].lower in _ROLE_HELD_AT
+                ),
+                0,
+            )
+            if held and tokens[held - 1].lower in ROLE_WORDS and held <= head_begin:
+                # "the spokeswoman of Russian diplomacy, Maria Zakharova, said": the role
+                # and where it is held.
+                head_begin = np_backward(tokens, held)
             head = (
                 speaker_from_tokens(self.text, tokens[head_begin:end]) if head_begin < end else None
             )
@@ -1083,6 +1123,9 @@ class _Finder:
                 resolved = self.tracker.resolve(speaker)
                 return (resolved, head_begin) if resolved else None
         begin = np_backward(tokens, end)
+        adjunct = self._named_before_adjunct(tokens, begin)
+        if adjunct is not None:
+            return adjunct
         if begin == end:
             anonymous = self._anonymous_sources(tokens, end)
             if anonymous is not None:
@@ -1115,6 +1158,26 @@ class _Finder:
         if resolved is None:
             return None
         return resolved, begin
+
+    def _named_before_adjunct(self, tokens: list[Token], begin: int) -> tuple[Speaker, int] | None:
+        """ "Maria Zakharova at a briefing on Thursday stated ...": a person named in full
+        at the start of the sentence, then where or when they spoke, then the verb."""
+        at = next((j for j in range(1, begin) if tokens[j].lower in _SPOKE_WHERE), 0)
+        if not at or begin - at > 8 or any(t.lower == "," for t in tokens[at:begin]):
+            return None
+        name_begin = np_backward(tokens, at)
+        if name_begin == at or any(t.quote is not None for t in tokens[:name_begin]):
+            return None
+        named = speaker_from_tokens(self.text, tokens[name_begin:at])
+        if (
+            named is None
+            or named.kind != "person"
+            or not _full_name(named.name)
+            or role_only(named.name)
+        ):
+            return None
+        resolved = self.tracker.resolve(named)
+        return (resolved, name_begin) if resolved else None
 
     def _first_conjunct(self, tokens: list[Token], begin: int) -> tuple[Speaker, int] | None:
         """ "Senators Ann Roe and Jim Lake said", "Two officials and a diplomat said": a
@@ -1553,8 +1616,17 @@ _SPEECH_CARRIERS = frozenset(
         "letter",
     }
 )
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead"})
+_SPOKE_WHERE = frozenset({"at", "during", "in", "on"})
+_ROLE_HELD_AT = frozenset({"of", "in", "for", "at"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
 _NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
+
+
+def _titled(speaker: Speaker) -> bool:
+    """ "President Biden", "Chancellor Scholz": a surname after a title is a person's."""
+    title = speaker.role.split()[-1:] if speaker.role else []
+    return bool(title) and title[0].lower() in TITLE_WORDS and speaker.name[:1].isupper()
 
 
 def _full_name(name: str) -> bool:
@@ -1628,8 +1700,26 @@ def _judging(tokens: list[Token], i: int) -> str | None:
 
 
 _LEAD_PARTICIPLES = frozenset(
-    {"saying", "warning", "arguing", "insisting", "noting", "stressing", "calling"}
+    {
+        "saying",
+        "warning",
+        "arguing",
+        "insisting",
+        "noting",
+        "stressing",
+        "calling",
+        "estimating",
+        "explaining",
+        "recalling",
+        "stating",
+        "claiming",
+        "declaring",
+        "affirming",
+        "asserting",
+    }
 )
+# What a refusal says comes after it: "X refused the delivery ..., arguing that ...".
+_REFUSING = frozenset({"refuse", "decline", "reject"})
 
 
 # Verbs that attribute only right after a quotation ("'...,' Erdal continued"): elsewhere
@@ -1689,7 +1779,7 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
             low in _LEAD_PARTICIPLES
             and i > 0
             and tokens[i - 1].lower == ","
-            and (not verbs or verbs[-1].end == i - 1)
+            and (not verbs or verbs[-1].end == i - 1 or verbs[-1].lemma in _REFUSING)
         ):
             # "X went further, saying that ...": the only speech in the sentence, said by
             # its subject. ("X has refused, saying ...": the verb before says nothing.)

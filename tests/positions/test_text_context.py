@@ -371,3 +371,22 @@ def test_a_bare_supply_announcement_is_an_event_report():
     assert event_report("announced the delivery of the patrol boats to the islands")
     assert event_report("The port has become the first to supply the islands with diesel")
     assert not event_report("said the delivery of the boats should wait for the council")
+
+
+def test_an_attack_reported_as_done_is_an_event_report_but_not_a_condition():
+    assert event_report("said drones had attacked the Lintvik airfield on Monday")
+    assert event_report("said the guild's boats targeted the depot overnight")
+    assert event_report("said the mayor had been briefed on the raid")
+    assert not event_report("against the quays from which the town is attacked")
+    assert not event_report("said the rockets are not to be fired at the quays")
+
+
+def test_an_event_report_named_on_the_topic_only_by_the_sentence_around_it_is_unrelated():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year.\n\n"
+        "As the trawlers waited, the Dolmar Harbour Ministry said raiders had attacked the "
+        "depot on the day the ban lifted."
+    )
+    assert _stances(text)[2] == ("Dolmar Harbour Ministry", UNRELATED)

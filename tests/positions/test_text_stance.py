@@ -356,3 +356,44 @@ def test_the_founding_topic_reads_delay_and_reported_permission_as_support():
         ).stance
         == NEUTRAL
     )
+
+
+def _founding_topic() -> TopicCues:
+    from positions.demo.founding import TOPIC as FOUNDING
+
+    return TopicCues.build(
+        FOUNDING["slug"],
+        FOUNDING["cue_phrases"],
+        FOUNDING["support_cues"],
+        FOUNDING["oppose_cues"],
+        FOUNDING["neutral_cues"],
+    )
+
+
+def test_the_founding_topic_reads_moscows_claimed_right_to_strike_back_as_a_threat():
+    topic = _founding_topic()
+    result = classify(
+        topic,
+        "affirmed that Moscow has the right to strike the bases of the countries which allow "
+        "Kyiv to use their weapons against Russian territory",
+        cue_verb="affirm",
+    )
+    assert result.stance == OPPOSE
+    assert not any(e.startswith("support:") for e in result.evidence)
+
+
+def test_the_founding_topic_reads_firing_into_russia_and_limits_that_must_go():
+    topic = _founding_topic()
+    assert classify(topic, "The rockets are not to be fired into Russia.").stance == OPPOSE
+    assert classify(topic, "The limits must go, and they must go soon.").stance == SUPPORT
+
+
+def test_no_change_in_our_approach_whatever_it_is_called_is_neutral():
+    topic = _founding_topic()
+    for text in (
+        "There has been no change in our approach to long-range strikes.",
+        "said there was no change to our view on providing long-range missiles for use "
+        "inside Russia",
+        "Nothing has changed about our policy on strikes into Russia.",
+    ):
+        assert classify(topic, text, cue_verb="say").stance == NEUTRAL, text

@@ -811,3 +811,123 @@ def test_a_second_clause_after_a_name_in_apposition_is_the_named_speakers():
     )
     assert [f.speaker.name for f in found] == ["Tomas Erdal"]
     assert found[0].text.endswith("‘appropriate decisions’")
+
+
+def test_a_role_held_somewhere_before_a_name_in_apposition():
+    st = _one(
+        "Veloria's ambassador in Dolmar, Nils Berg, warned on Monday that opening the harbour "
+        "would be a grave mistake."
+    )
+    assert st.speaker.name == "Nils Berg"
+
+
+def test_a_role_of_a_body_before_a_name_in_apposition():
+    st = _one(
+        "On Friday, the spokeswoman of Velorian diplomacy, Ilka Brun, said that the guilds "
+        "must stop their provocations."
+    )
+    assert st.speaker.name == "Ilka Brun"
+
+
+def test_where_the_named_speaker_spoke_between_name_and_verb():
+    st = _one(
+        "Ilka Brun at a briefing on Thursday stated that any trawler in the bay would be seized."
+    )
+    assert st.speaker.name == "Ilka Brun" and st.text.startswith("stated that")
+
+
+def test_a_title_held_at_a_place_is_not_where_the_speaker_spoke():
+    st = _one(
+        "Velorian Ambassador to the Union Nils Berg warned last month that the trawlers "
+        "would not be welcome."
+    )
+    assert st.speaker.name == "Nils Berg"
+
+
+def test_he_after_a_sentence_opening_with_but_and_a_name():
+    found = _find(
+        "Mayor Tomas Erdal wants the harbour shut.\n\n"
+        "But Orla Penn, a fisheries expert from the opposition, was unmoved by the affair.\n\n"
+        "“The trawlers must be let in,” he told the Dolmar Courier on Sunday."
+    )
+    assert [f.speaker.name for f in found] == ["Orla Penn"]
+
+
+def test_he_after_a_sentence_about_a_person_named_with_a_title_only():
+    found = _find(
+        "Orla Penn spoke as Mayor Erdal prepared to host the guilds.\n\n"
+        "Erdal has so far resisted the fishermen's pleas. “We are looking at it,” he told "
+        "reporters on Tuesday."
+    )
+    assert [f.speaker.name for f in found] == ["Erdal"]
+
+
+def test_the_person_a_sentence_is_about_then_their_role():
+    found = _find(
+        "The reaction of Tomas Erdal was immediate. «No trawler will enter the harbour», the "
+        "deputy mayor and leader of the Harbour Party said on Saturday."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal"]
+
+
+def test_a_role_of_the_republic_is_the_person_named_before():
+    found = _find(
+        "Tomas Erdal chose the harbour to take the step. « We must let them fish », declared "
+        "the President of the Republic on Tuesday."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal"]
+
+
+def test_a_refusal_and_the_argument_for_it():
+    st = _one(
+        "Mayor Tomas Erdal has once more refused the opening of the harbour, arguing on Monday "
+        "that Dolmar would otherwise be drawn into the guilds' quarrel."
+    )
+    assert st.speaker.name == "Tomas Erdal" and st.text.startswith("arguing on Monday that")
+
+
+def test_declining_to_comment_then_estimating_that():
+    st = _one(
+        "Tomas Erdal did not wish to comment on a change of the town's position, estimating "
+        "that « the question does not arise at this moment »."
+    )
+    assert st.speaker.name == "Tomas Erdal"
+    assert st.text == "the question does not arise at this moment"
+
+
+def test_affirming_and_inviting_are_speech():
+    found = _find(
+        "Tomas Erdal affirmed on Thursday that the harbour has the right to close.\n\n"
+        "Orla Penn had invited the guilds to reconsider the limits on night fishing."
+    )
+    assert [(f.speaker.name, f.cue_verb) for f in found] == [
+        ("Tomas Erdal", "affirm"),
+        ("Orla Penn", "invite"),
+    ]
+
+
+def test_a_hyphenated_role_alone_is_the_person_named_before():
+    found = _find(
+        "Tomas Erdal has said the ban was a big mistake.\n\n"
+        "‘Why would you keep them out? All it does is make the guilds angrier,’ the "
+        "mayor-elect told the Courier."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Tomas Erdal"]
+
+
+def test_a_politician_is_a_role_before_the_name():
+    st = _one(
+        "The Harbour Party fisheries politician Orla Penn criticised the mayor sharply: "
+        "„Who wants the town to live must let the trawlers in“, she told the Courier."
+    )
+    assert st.speaker.name == "Orla Penn"
+
+
+def test_one_of_the_officials_and_the_same_official_are_the_officials_named():
+    found = _find(
+        "The mayor has let the trawlers in, according to three Dolmar officials.\n\n"
+        "“The mayor wants the quays used,” one of the officials said.\n\n"
+        "The change is narrow. “Nobody should read this as an open harbour,” the same "
+        "official said."
+    )
+    assert [f.speaker.name for f in found] == ["Dolmar officials"] * 3
