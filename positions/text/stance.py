@@ -592,6 +592,8 @@ def classify(
                 # Leave is given to someone ("has not given Kyiv the green light"): the
                 # negator may stand before the verb and its object.
                 reach = 5 if cue.enabling and polarity == SUPPORT else 3
+                if reach == 5 and {"or", "nor"} & set(ws[max(0, start - 4) : start]):
+                    reach = 8  # "has not given Kyiv the means or the green light"
                 # Negation reaches no further back than the clause ("there will be no
                 # reprisal, and we will allow ...").
                 clause = _clause_start(text, start)

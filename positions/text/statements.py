@@ -926,7 +926,12 @@ class _Finder:
             if (
                 comma
                 and tokens[comma + 1 : comma + 2]
-                and (tokens[comma + 1].text[:1].isupper() or tokens[comma + 1].lower == "the")
+                and (
+                    tokens[comma + 1].text[:1].isupper()
+                    or tokens[comma + 1].lower == "the"
+                    # "In Kyiv, presidential adviser Mykhailo Podolyak struck ..."
+                    or tokens[comma + 1].lower in ROLE_WORDS
+                )
             ):
                 if not names:
                     self._note_names(tokens[:comma])  # "Standing next to Olaf Scholz, ..."

@@ -397,3 +397,13 @@ def test_no_change_in_our_approach_whatever_it_is_called_is_neutral():
         "Nothing has changed about our policy on strikes into Russia.",
     ):
         assert classify(topic, text, cue_verb="say").stance == NEUTRAL, text
+
+
+def test_a_negation_reaches_over_coordinated_objects_of_leave_given():
+    topic = _founding_topic()
+    result = classify(
+        topic,
+        "The United States has not given Kyiv the means or the green light to hit targets on "
+        "Russian soil",
+    )
+    assert result.stance == OPPOSE

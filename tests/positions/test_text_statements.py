@@ -931,3 +931,12 @@ def test_one_of_the_officials_and_the_same_official_are_the_officials_named():
         "official said."
     )
     assert [f.speaker.name for f in found] == ["Dolmar officials"] * 3
+
+
+def test_he_after_a_fronted_place_and_a_lower_case_role_before_the_name():
+    found = _find(
+        "Mayor Tomas Erdal said on Tuesday that the harbour would stay shut.\n\n"
+        "In Varnholm, deputy mayor Orla Penn struck a different tone. “The quays belong to "
+        "the fishermen,” she wrote on the town's website."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Orla Penn"]
