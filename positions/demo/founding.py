@@ -234,7 +234,6 @@ TOPIC = {
         "may now strike",
         "can now strike",
         "the bases from which",
-        "airfields",
         "launch sites",
         "strike the launchers",
         "stop the launchers",

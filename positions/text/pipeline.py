@@ -167,7 +167,7 @@ _EVENT_REPORT_RE = re.compile(
     r"|killed|repelled|repulsed|pushed\s+back|eliminated|controll?ed"
     # ...not "the sites from which it is attacked": an act, not a state
     r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bbeen\s)(?:attacked|targeted)"
-    r"|(?:been|was|were)\s+(?:briefed|informed|notified))\b"
+    r"|(?:been|was|were)\s+(?:briefed|informed|notified)|(?:minutes|hours|days)['’]?\s+notice)\b"
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
     r"|\bnow\s+controll?(?:ed|s)\b"
@@ -176,7 +176,7 @@ _EVENT_REPORT_RE = re.compile(
 )
 _JUDGEMENT_RE = re.compile(
     r"\b(?:would|should|must|could|might|may|can|cannot|can't|will|allow\w*|permi\w*"
-    r"|right|entitled|need\w*|want\w*|urge\w*|call\w*\s+for|answer|response|warn\w*"
+    r"|right|entitled|need\w*|want\w*|urge\w*|call\w*\s+for|answer|(?<!\bin\s)response|warn\w*"
     r"|red\s+lines?|escalat\w*|legitimate|restrict\w*|limit\w*"
     r"|(?:is|are|was|were)\s+(?:not\s+)?to\s+be)\b",
     re.I,
@@ -225,8 +225,12 @@ def _asked_about(st: FoundStatement, text: str) -> str:
 # "declined to comment on the reports", "refused to confirm the strikes": a refusal that
 # says nothing more takes no position (DESIGN §3's neutral is a stance stated, not withheld).
 _BARE_REFUSAL_RE = re.compile(
-    r"(?:(?:has|had|have)\s+)?(?:again\s+|also\s+)?(?:declined|refused)\s+(?:on\s+\w+\s+)?"
-    r"to\s+(?:comment|say|confirm|discuss|speculate|elaborate)\b(?!.*\b(?:saying|but|adding)\b)",
+    r"(?:(?:(?:has|had|have)\s+)?(?:again\s+|also\s+)?(?:declined|refused)\s+(?:on\s+\w+\s+)?"
+    r"to\s+|(?:would|will|did|does|could)?\s*not\s+)"
+    r"(?:comment|say|confirm|discuss|speculate|elaborate|go\s+into|get\s+into)\b"
+    r"(?!.*\b(?:saying|but|adding)\b)"
+    # "said last night, declining to go into the conditions ...": the refusal is all it says
+    r"|said\s+(?:[\w,]+\s+){0,3}?declining\s+to\s+(?:comment|say|go\s+into|get\s+into|discuss)\b",
     re.I,
 )
 

@@ -365,6 +365,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
                 and person.kind == PERSON
                 and len(person.name.split()) >= 2
                 and all(w[:1].isupper() for w in person.name.split())
+                and not role_only(person.name)  # "Deputy Minister of ... Sergei Ryabkov"
             ):
                 return replace(
                     person,

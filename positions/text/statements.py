@@ -39,7 +39,7 @@ from .speakers import (
     speaker_from_tokens,
 )
 from .tokens import Token, tokenize
-from .transcripts import Turn, surname_label, transcript_turns
+from .transcripts import Turn, answer_label, surname_label, transcript_turns
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,17 @@ _DATELINE_RE = re.compile(
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
 )
 # Phrases that date a statement by the occasion named before: "the same day".
+# A paragraph of a transcript that a label of any kind opens and a question ends.
+_LABELLED_QUESTION_RE = re.compile(r"^[^:\n]{1,40}:\s.*\?[\"”’»]?\s*$", re.S)
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
+# "At the same summit, X told reporters ...": the occasion the story dated before.
+_SAME_OCCASION_RE = re.compile(
+    r"\b(?:at|during|in)\s+the\s+same\s+(?P<noun>summit|meeting|event|(?:news\s+|press\s+)?"
+    r"conference|session|address|speech|interview|briefing|talks|hearing|forum|gathering)\b",
+    re.I,
+)
+# "... met on Friday, a day after Putin warned that ...": the day before the one named.
+_DAY_AFTER_RE = re.compile(r"\b(?:a|one)\s+day\s+after\s+[^,;.]{0,80}$", re.I)
 _QUESTION_WORD_RE = re.compile(r"\b(?:whether|if|why|how|what|when|where)\b")
 _WHO_RE = re.compile(r", who\b")
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+")
@@ -294,10 +304,13 @@ class _Finder:
             if turn is not None:
                 in_transcript = True
                 floor = None if turn.question else self._turn_speaker(turn)
+            elif in_transcript and _LABELLED_QUESTION_RE.match(paragraph.text):
+                floor = None  # "Rustavi 2: What is NATO's message ...?": from the floor
             if in_transcript:
                 start = turn.content_start if turn is not None else paragraph.start
                 if floor is not None:
                     self._turn(paragraph, number, floor, start, asked)
+
                 # The question, or the answer's paragraph before, is what the next
                 # paragraph of the answer goes on from.
                 asked = start
@@ -322,10 +335,43 @@ class _Finder:
             )
         undated = any(st.speaker is not None and not st.date.phrase for st in self.out)
         self._share_dates(self._lead_date(kept) if undated else None)
+        self._name_the_roles()
         return self._deduplicated()
+
+    def _name_the_roles(self) -> None:
+        """ "The President of the Republic indicated ...", and only later "..., declared the
+        President of the Republic, Emmanuel Macron": the role speaks with the name the
+        article gives it, when it gives it to one person only."""
+        named: dict[str, set[Speaker]] = {}
+        for st in self.out:
+            sp = st.speaker
+            if sp is not None and sp.kind == "person" and sp.role and _full_name(sp.name):
+                named.setdefault(fold(sp.role), set()).add(replace(sp, mention="", start=0, end=0))
+        if not named:
+            return
+        for i, st in enumerate(self.out):
+            sp = st.speaker
+            if sp is None or sp.kind != "person" or not sp.definite or not role_only(sp.name):
+                continue
+            people = named.get(fold(sp.name), set())
+            if len({person.name for person in people}) == 1:
+                person = next(iter(people))
+                self.out[i] = replace(
+                    st, speaker=replace(person, mention=sp.mention, start=sp.start, end=sp.end)
+                )
 
     def _turn_speaker(self, turn: Turn) -> Speaker:
         end = turn.label_start + len(turn.label)
+        if answer_label(turn.label):
+            # "A: ...": the person the interview is with, the one the page last named.
+            people = [
+                entity
+                for entity in [*self.tracker.entities, *self.tracker.names]
+                if entity.kind == "person" and _full_name(entity.name)
+            ]
+            if people:
+                person = max(people, key=lambda entity: entity.start)
+                return replace(person, mention=turn.label, start=turn.label_start, end=end)
         if turn.capitals:
             name = surname_label(turn.label)
             label = Speaker(
@@ -448,8 +494,11 @@ class _Finder:
             if statement.sentence_start >= 0:
                 # "X said the same day that ...": the day the story last named.
                 own = self.text[statement.sentence_start : statement.context_end]
-                if "day" in own and _SAME_DAY_RE.search(own):
-                    earlier = self._date_before(statement.sentence_start)
+                occasion = _SAME_OCCASION_RE.search(own) if "same" in own else None
+                if ("day" in own and _SAME_DAY_RE.search(own)) or occasion:
+                    earlier = self._date_before(
+                        statement.sentence_start, occasion.group("noun") if occasion else ""
+                    )
                     if earlier is not None:
                         out[i] = statement = replace(statement, date=earlier)
                         continue
@@ -515,13 +564,16 @@ class _Finder:
         date = resolve_date(sentence, self.published)
         return date if date.phrase else None
 
-    def _date_before(self, position: int) -> StatementDate | None:
-        """The last date the story named before `position`, within a few sentences."""
+    def _date_before(self, position: int, occasion: str = "") -> StatementDate | None:
+        """The last date the story named before `position`, within a few sentences; with an
+        occasion ("summit"), the date of the sentence that names it."""
         if position <= 0:
             return None
         window = self.text[max(0, position - 1500) : position]
         for sentence in reversed(_SENTENCE_CUT_RE.split(window)[-6:]):
             if _SAME_DAY_RE.search(sentence) or not _DATE_HINT_RE.search(sentence):
+                continue
+            if occasion and occasion.split()[-1] not in sentence.lower():
                 continue
             date = resolve_date(sentence, self.published)
             # The occasion of a news story is recent: not the date of an event to come
@@ -941,6 +993,7 @@ class _Finder:
         comma = next((j for j in range(end, min(len(tokens), 14)) if tokens[j].lower == ","), -1)
         if (
             end < comma < len(tokens) - 2
+            and all(t.quote is None for t in tokens[:comma])
             and any(t.lower in ROLE_WORDS for t in tokens[end:comma])
             and tokens[comma + 1].text[:1].isupper()
         ):
@@ -1164,6 +1217,22 @@ class _Finder:
             return None
         return resolved, begin
 
+    def _named_after(self, tokens: list[Token], end: int, role: Speaker) -> Speaker | None:
+        """The full name in apposition after a role ("the minister, Ann Roe, ...")."""
+        if end + 1 >= len(tokens) or tokens[end].lower != ",":
+            return None
+        inner = np_forward(tokens, end + 1)
+        named = speaker_from_tokens(self.text, tokens[end + 1 : inner])
+        if (
+            named is None
+            or named.kind != "person"
+            or not _full_name(named.name)
+            or role_only(named.name)
+            or (inner < len(tokens) and tokens[inner].lower not in (",", ".", ";"))
+        ):
+            return None
+        return replace(named, role=role.mention)
+
     def _named_before_adjunct(self, tokens: list[Token], begin: int) -> tuple[Speaker, int] | None:
         """ "Maria Zakharova at a briefing on Thursday stated ...": a person named in full
         at the start of the sentence, then where or when they spoke, then the verb."""
@@ -1248,6 +1317,9 @@ class _Finder:
                 if verb.index == k and tokens[k].lower in ATTRIBUTION_FORMS:
                     end = np_forward(tokens, k + 1 + (verb.end - verb.index - 1))
                     speaker = speaker_from_tokens(self.text, tokens[verb.end : end])
+                    if speaker is not None and speaker.kind == "person" and role_only(speaker.name):
+                        # "..., declared the President of the Republic, Emmanuel Macron."
+                        speaker = self._named_after(tokens, end, speaker) or speaker
                     if speaker is not None:
                         resolved = self.tracker.resolve(speaker)
                         if resolved is not None:
@@ -1559,12 +1631,23 @@ class _Finder:
             speaker,
             verb.lemma,
             speaker.confidence,
-            resolve_date(date_text, self.published),
+            self._day_before(s_start, start) or resolve_date(date_text, self.published),
             previous_start,
             s_end,
             number,
             s_start,
         )
+
+    def _day_before(self, s_start: int, start: int) -> StatementDate | None:
+        """ "X and Y met on Friday, a day after Z warned that ...": Z spoke on Thursday."""
+        opening = self.text[s_start:start]
+        after = _DAY_AFTER_RE.search(opening) if "day after" in opening else None
+        if after is None:
+            return None
+        named = resolve_date(opening[: after.start()], self.published)
+        if not named.phrase or named.precision != DAY or named.date is None:
+            return None
+        return replace(named, date=named.date - dt.timedelta(days=1), phrase=after.group())
 
     def _deduplicated(self) -> list[FoundStatement]:
         """Passages repeated in one article yield one statement (the first): a pull-quote

@@ -74,6 +74,18 @@ _NOT_SPEAKERS = frozenset(
 _SPEECH_WORDS = 25
 
 
+# The interviewee's label in a printed interview: "A: ...", "ANSWER: ...".
+_ANSWER_RE = re.compile(r"A|ANSWER|Answer")
+
+
+def answer_label(label: str) -> bool:
+    return bool(_ANSWER_RE.fullmatch(label))
+
+
+def _asks(paragraph: Paragraph) -> bool:
+    return paragraph.text.rstrip().rstrip('"”’»').endswith("?")
+
+
 @dataclass(frozen=True)
 class Turn:
     paragraph: int  # index among the paragraphs passed in
@@ -85,11 +97,16 @@ class Turn:
 
 
 def surname_label(label: str) -> str:
-    """ "MR. KIRBY" -> "Kirby", "SRS HEBESTREIT" -> "Hebestreit": an all-capitals label
-    names the speaker by surname, after a title or an abbreviated one."""
+    """ "MR. KIRBY" -> "Kirby", "SRS HEBESTREIT" -> "Hebestreit", "DEPUTY PENTAGON PRESS
+    SECRETARY SABRINA SINGH" -> "Sabrina Singh": an all-capitals label names the speaker
+    by surname or full name, after a title or an abbreviated one."""
     words = [w.strip(".") for w in label.split()]
     while len(words) > 1 and (words[0].lower() in _LABEL_TITLES or len(words[0]) <= 3):
         words = words[1:]
+    # A longer title ("DEPUTY PENTAGON PRESS SECRETARY"): the name follows its last word.
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower() in _LABEL_TITLES]
+    if titled and len(words) - titled[-1] - 1 in (1, 2):
+        words = words[titled[-1] + 1 :]
     if label.lower().startswith("the "):
         return ""
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
@@ -117,6 +134,13 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         turns.append(
             Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)
         )
+    # "ANSA: Last week you told The Economist ...?": an outlet's label on a question.
+    turns = [
+        Turn(t.paragraph, True, "", t.label_start, t.content_start)
+        if not t.question and _asks(paragraphs[t.paragraph]) and not _ANSWER_RE.fullmatch(t.label)
+        else t
+        for t in turns
+    ]
     answers = [t for t in turns if not t.question]
     if not answers:
         return []

@@ -390,3 +390,17 @@ def test_an_event_report_named_on_the_topic_only_by_the_sentence_around_it_is_un
         "depot on the day the ban lifted."
     )
     assert _stances(text)[2] == ("Dolmar Harbour Ministry", UNRELATED)
+
+
+def test_a_strike_in_response_to_attacks_is_still_an_event_report():
+    assert event_report("said the navy had struck the depot in response to the raids")
+    assert event_report("said the council had been given 30 minutes' notice of the launch")
+    assert not event_report("said the navy would give a response the guilds would not like")
+
+
+def test_refusals_in_other_words_take_no_position():
+    from positions.text.pipeline import bare_refusal
+
+    assert bare_refusal("would not comment on operational matters")
+    assert bare_refusal("said last night, declining to go into the conditions attached")
+    assert not bare_refusal("declined to say whether the trawlers may come in, saying only that")

@@ -940,3 +940,21 @@ def test_he_after_a_fronted_place_and_a_lower_case_role_before_the_name():
         "the fishermen,” she wrote on the town's website."
     )
     assert [f.speaker.name for f in found] == ["Tomas Erdal", "Orla Penn"]
+
+
+def test_a_role_named_only_later_in_the_article_speaks_with_that_name():
+    found = _find(
+        "At the joint press conference, the President of the Republic indicated that Dolmar "
+        "is ready to let the trawlers in.\n\n"
+        "« Our view is that the harbour should be open at night », declared the President of "
+        "the Republic, Tomas Erdal, pointing to a map of the bay."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Tomas Erdal"]
+
+
+def test_a_quote_that_opens_a_sentence_is_no_part_of_a_name():
+    st = _one(
+        "“The harbour belongs to the fishermen. A boat, once licensed, belongs to the bay,” "
+        "stressed the Minister of Fisheries of the Republic of Velor, Ilka Brun."
+    )
+    assert st.speaker.name == "Ilka Brun"

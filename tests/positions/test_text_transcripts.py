@@ -142,3 +142,42 @@ def test_an_all_capitals_label_drops_its_abbreviated_title():
         "SRS VOSS: No, this does not mean that. It is about the harbour mouth only."
     )
     assert [f.speaker.name for f in _found(text)] == ["Arne Voss"]
+
+
+def test_an_interview_in_q_and_a_form_answers_for_the_person_interviewed():
+    text = (
+        "Harbour Minister Ilka Brun: the trawlers will come back\n\n"
+        "About the ban and the season ahead, Harbour Minister Ilka Brun told the Courier.\n\n"
+        "Q: Minister, will the council let the trawlers in?\n\n"
+        "A: We gave our word to the guilds, and we keep our word.\n\n"
+        "Q: And the northern fleet?\n\n"
+        "A: The northern fleet will have to wait for the autumn review."
+    )
+    found = find_statements(text, PUBLISHED)
+    answers = [f for f in found if f.text.startswith(("We gave", "The northern"))]
+    assert [f.speaker.name for f in answers] == ["Ilka Brun", "Ilka Brun"]
+
+
+def test_an_outlets_label_on_a_question_is_not_a_speaker():
+    text = (
+        "Secretary General Tomas Vell: Good afternoon. We have concluded two days of talks.\n\n"
+        "Moderator: We start with the Courier.\n\n"
+        "Courier: Last week you said the trawlers could come in. Did you go too far?\n\n"
+        "Secretary General Tomas Vell: I said what I said because the season has changed.\n\n"
+        "Dolmar 2: What is your message to the guilds?\n\n"
+        "Secretary General Tomas Vell: We ask the guilds to respect the rules of the bay."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert {f.speaker.name for f in found} == {"Tomas Vell"}
+    assert not any("go too far" in f.text or "message to the guilds" in f.text for f in found)
+
+
+def test_a_long_title_in_capitals_before_the_full_name():
+    text = (
+        "DEPUTY HARBOUR PRESS SECRETARY ILKA BRUN: Good afternoon. We are announcing new "
+        "patrol boats for the bay today.\n\n"
+        "Q: Will the trawlers be let in?\n\n"
+        "MS. BRUN: Our policy on the trawlers has not changed."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert {f.speaker.name for f in found} == {"Ilka Brun"}
