@@ -171,7 +171,10 @@ _EVENT_REPORT_RE = re.compile(
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"
     r"|\bnow\s+controll?(?:ed|s)\b"
-    r"|\bdeliver(?:y|ies)\s+of\b|\b(?:supply|supplying|supplied)\s+(?:\w+\s+){0,2}with\b",
+    r"|\bdeliver(?:y|ies)\s+of\b|\b(?:supply|supplying|supplied)\s+(?:\w+\s+){0,2}with\b"
+    # "announcing a new presidential drawdown package for Ukraine valued at ...".
+    r"|\b(?:announc|confirm|approv|unveil)\w*\s+(?:a|an|the|its)\s+(?:new\s+)?(?:[$€£][\d.,]+"
+    r"\s*(?:million|billion|bn|m)\s+)?(?:\w+\s+){0,2}(?:package|tranche)\b",
     re.I,
 )
 _JUDGEMENT_RE = re.compile(
@@ -235,8 +238,14 @@ _BARE_REFUSAL_RE = re.compile(
 )
 
 
+# "asked Foreign Minister X to comment": a request for comment, not a statement.
+_ASKED_TO_COMMENT_RE = re.compile(
+    r"(?:asked|invited|urged)\s+[^.;:]{0,60}?\bto\s+(?:comment|respond|explain|clarify)\b", re.I
+)
+
+
 def bare_refusal(text: str) -> bool:
-    return bool(_BARE_REFUSAL_RE.match(text))
+    return bool(_BARE_REFUSAL_RE.match(text) or _ASKED_TO_COMMENT_RE.match(text))
 
 
 def _drop_borrowed_off_subject(

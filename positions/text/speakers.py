@@ -201,7 +201,12 @@ def _common_head(word: str) -> bool:
 
 def _role_word(word: str) -> bool:
     """Part of a description, not a name: "the Velorian leader", "the Russian president"."""
-    return not _is_cap(word) or word.lower() in TITLE_WORDS or bool(_NATIONALITY_RE.match(word))
+    return (
+        not _is_cap(word)
+        or word.lower() in TITLE_WORDS
+        or bool(_NATIONALITY_RE.match(word))
+        or word.endswith(("'s", "’s"))  # "Poland's Minister": whose, not who
+    )
 
 
 def _take_plural_possessor(tokens: list[Token], k: int) -> bool:

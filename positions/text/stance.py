@@ -99,6 +99,9 @@ GENERIC_OPPOSE = (
     "against lifting",
     "argued against",
     "voted against",
+    "disagree with",
+    "disagrees with",
+    "disagreed with",
 )
 GENERIC_NEUTRAL = (
     "no decision",

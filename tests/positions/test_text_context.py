@@ -404,3 +404,12 @@ def test_refusals_in_other_words_take_no_position():
     assert bare_refusal("would not comment on operational matters")
     assert bare_refusal("said last night, declining to go into the conditions attached")
     assert not bare_refusal("declined to say whether the trawlers may come in, saying only that")
+
+
+def test_an_aid_package_announced_is_an_event_report_and_a_request_for_comment_no_statement():
+    from positions.text.pipeline import bare_refusal
+
+    assert event_report("announcing a new coastguard package for Dolmar valued at $125 million")
+    assert event_report("also confirmed a new $275 million package of patrol boats")
+    assert bare_refusal("asked Harbour Minister Ilka Brun to comment")
+    assert not bare_refusal("asked the council to let the trawlers in")

@@ -407,3 +407,8 @@ def test_a_negation_reaches_over_coordinated_objects_of_leave_given():
         "Russian soil",
     )
     assert result.stance == OPPOSE
+
+
+def test_disagreeing_with_the_step_is_oppose():
+    topic = _founding_topic()
+    assert classify(topic, "says he disagrees with strikes deep into Russia").stance == OPPOSE

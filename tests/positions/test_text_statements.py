@@ -958,3 +958,10 @@ def test_a_quote_that_opens_a_sentence_is_no_part_of_a_name():
         "stressed the Minister of Fisheries of the Republic of Velor, Ilka Brun."
     )
     assert st.speaker.name == "Ilka Brun"
+
+
+def test_a_countrys_title_before_a_name_is_no_name_of_its_own():
+    from positions.text.speakers import role_only
+
+    assert role_only("Velor's Minister")
+    assert not role_only("Ilka Brun")
