@@ -1325,7 +1325,17 @@ class _Finder:
                         if resolved is not None:
                             return resolved, verb
                 subject = self._subject(tokens, verb) if verb.chain > k else None
-                if subject is not None and subject[1] <= k + 1:
+                if (
+                    subject is not None
+                    and (
+                        subject[1] <= k + 1
+                        # "'...,' a No 10 spokesman said": words of the noun phrase before it
+                        or all(
+                            t.lower in DETERMINERS or t.text[:1].isupper() or t.text.isdigit()
+                            for t in tokens[k : subject[1]]
+                        )
+                    )
+                ):
                     return subject[0], verb
                 break
         if quote_words < _MIN_QUOTE_WORDS - 1:

@@ -82,6 +82,13 @@ def answer_label(label: str) -> bool:
     return bool(_ANSWER_RE.fullmatch(label))
 
 
+def _surname_on_page(label: str, paragraphs: list[Paragraph]) -> bool:
+    """ "Sybiha: ..." in an interview with "Foreign Minister Andrii Sybiha": a surname the
+    page gives in full."""
+    full = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(label)}\b")
+    return any(full.search(p.text) for p in paragraphs)
+
+
 def _asks(paragraph: Paragraph) -> bool:
     return paragraph.text.rstrip().rstrip('"”’»').endswith("?")
 
@@ -129,7 +136,7 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             continue
         letters = [c for c in label if c.isalpha()]
         capitals = all(c.isupper() for c in letters)
-        if not capitals and len(label.split()) < 2:
+        if not capitals and len(label.split()) < 2 and not _surname_on_page(label, paragraphs):
             continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
         turns.append(
             Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)

@@ -965,3 +965,11 @@ def test_a_countrys_title_before_a_name_is_no_name_of_its_own():
 
     assert role_only("Velor's Minister")
     assert not role_only("Ilka Brun")
+
+
+def test_a_quote_then_a_spokesman_whose_office_has_a_number():
+    st = _one(
+        "'There has been no change to our approach,' a No 10 spokesman said last night, "
+        "declining to go into the conditions."
+    )
+    assert st.direct and st.text.startswith("There has been no change")

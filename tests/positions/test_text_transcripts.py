@@ -181,3 +181,16 @@ def test_a_long_title_in_capitals_before_the_full_name():
     )
     found = find_statements(text, PUBLISHED)
     assert {f.speaker.name for f in found} == {"Ilka Brun"}
+
+
+def test_a_surname_label_that_the_page_gives_in_full():
+    text = (
+        "The Courier asked Harbour Minister Ilka Brun to comment.\n\n"
+        "INTERVIEWER: Will the council let the trawlers in?\n\n"
+        "Brun: The trawlers have a right to shelter in the harbour, and we will let them in.\n\n"
+        "INTERVIEWER: And the northern fleet?\n\n"
+        "Brun: The northern fleet will have to wait for the autumn review."
+    )
+    found = find_statements(text, PUBLISHED)
+    answers = [f for f in found if f.text.startswith(("The trawlers", "The northern"))]
+    assert [f.speaker.name for f in answers] == ["Ilka Brun", "Ilka Brun"]
