@@ -315,6 +315,11 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-7",
     "tests/corpus/strike-debate-tuned-8",
     "tests/corpus/strike-debate-tuned-9",
+    "tests/corpus/strike-debate-tuned-10",
+    "tests/corpus/strike-debate-tuned-11",
+    "tests/corpus/strike-debate-tuned-12",
+    "tests/corpus/strike-debate-tuned-13",
+    "tests/corpus/strike-debate-tuned-14",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
