@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from .dates import DAY, StatementDate, resolve_date
 from .lexicon import (
     ATTRIBUTION_FORMS,
@@ -1672,6 +1674,15 @@ class _Finder:
                 continue
             if len(key) >= _REPEAT_MIN_CHARS and any(key in earlier for earlier in seen):
                 continue
+            if (
+                statement.direct
+                and not statement.cue_verb
+                and len(key) >= _REPEAT_MIN_CHARS
+                and _pulled_from(key, seen)
+            ):
+                # A pull-quote reworded a little ("It would mean nothing less than NATO
+                # itself fighting Russia." after a statement quoting those words).
+                continue
             last = result[-1] if result else None
             if last is not None and statement.start < last.end and same_speaker(last, statement):
                 # One speaker's overlapping spans ("said the raid showed «A»" and «A» and
@@ -1686,6 +1697,19 @@ class _Finder:
         return result
 
 
+_PULL_QUOTE_SIMILARITY = 90
+
+
+def _pulled_from(key: str, earlier: set[str]) -> bool:
+    bare = _MARKS_RE.sub("", key)
+    return any(
+        fuzz.partial_ratio(bare, _MARKS_RE.sub("", other)) >= _PULL_QUOTE_SIMILARITY
+        for other in earlier
+        if len(other) >= len(bare) * 0.8
+    )
+
+
+_MARKS_RE = re.compile(rf"[{re.escape(QUOTE_MARKS)}]")
 _SOURCE_HEADS = frozenset(
     {"people", "persons", "person", "sources", "officials", "diplomats", "source", "official"}
 )

@@ -412,3 +412,14 @@ def test_a_negation_reaches_over_coordinated_objects_of_leave_given():
 def test_disagreeing_with_the_step_is_oppose():
     topic = _founding_topic()
     assert classify(topic, "says he disagrees with strikes deep into Russia").stance == OPPOSE
+
+
+def test_the_step_as_the_condition_of_becoming_parties_to_the_fight_is_oppose():
+    topic = _founding_topic()
+    result = classify(
+        topic,
+        "told the Security Council that if the restrictions were lifted, the allies “will have "
+        "chosen to become parties to the fight, and will have to live with what follows.”",
+        cue_verb="tell",
+    )
+    assert result.stance == OPPOSE

@@ -973,3 +973,14 @@ def test_a_quote_then_a_spokesman_whose_office_has_a_number():
         "declining to go into the conditions."
     )
     assert st.direct and st.text.startswith("There has been no change")
+
+
+def test_a_pull_quote_reworded_a_little_is_no_new_statement():
+    found = _find(
+        "Mayor Tomas Erdal warned on Thursday that letting the trawlers in would mean "
+        "“nothing less than the guilds themselves running the harbour,” and said the council "
+        "would decide soon.\n\n"
+        "Councillor Orla Penn said, “The mayor says a great many things,” before moving on.\n\n"
+        "“It would mean nothing less than the guilds themselves running the harbour.”"
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Orla Penn"]
