@@ -186,6 +186,9 @@ _JUDGEMENT_RE = re.compile(
 )
 
 
+_WARNING = frozenset({"warn", "threaten", "caution"})
+
+
 def _borrowed(res: StanceResult) -> bool:
     return bool(res.evidence) and (
         res.evidence[0].startswith("same as") or res.relevance <= _CARRY_RELEVANCE
@@ -270,6 +273,14 @@ def _drop_borrowed_off_subject(
                     and res.relevance < 1.0
                     and bool(res.evidence)
                     and res.evidence[0].startswith("same as")
+                )
+                # Only its verb takes a side ("accused Washington of complicity") and only
+                # the words around it name the topic: what it is about is not said.
+                or (
+                    res.relevance < 1.0
+                    and bool(res.evidence)
+                    and all(":verb " in e for e in res.evidence)
+                    and r.found.cue_verb not in _WARNING  # a warning is a side taken
                 )
                 # Nothing of its own to say which way it cuts, or only the words around
                 # it name the topic, and only an event told ("said drones had attacked

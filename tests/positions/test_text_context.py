@@ -413,3 +413,15 @@ def test_an_aid_package_announced_is_an_event_report_and_a_request_for_comment_n
     assert event_report("also confirmed a new $275 million package of patrol boats")
     assert bare_refusal("asked Harbour Minister Ilka Brun to comment")
     assert not bare_refusal("asked the council to let the trawlers in")
+
+
+def test_a_remark_whose_only_side_is_its_verb_and_whose_topic_is_around_it_is_unrelated():
+    text = (
+        "Mayor Tomas Erdal said the council would keep the ban on the trawlers in the "
+        "harbour.\n\n"
+        "Councillor Orla Penn said the council should let the trawlers in next year, and "
+        "the Dolmar Harbour Ministry accused the mayor of hiding behind paperwork.\n\n"
+        "The Velorian Fisheries Ministry warned the council about the trawlers."
+    )
+    stances = dict(_stances(text))
+    assert stances["Dolmar Harbour Ministry"] == UNRELATED
