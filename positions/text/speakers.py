@@ -189,7 +189,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() and word not in CAP_STOP
 
 
-_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)$")
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|ic|i)$|French|Dutch|Swiss|Greek|Czech")
 
 
 def _common_head(word: str) -> bool:
@@ -403,7 +403,11 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         t.lower in GROUP_HEADS and i + 1 < len(toks) and toks[i + 1].lower in _INNER_LINKS
         for i, t in enumerate(toks)
     )
-    if low in GROUP_HEADS or inner_group:
+    # "a group of Conservative MPs on the Commons defence committee": the MPs, as a group.
+    group_of = any(
+        t.lower == "group" and toks[i + 1].lower == "of" for i, t in enumerate(toks[:3][:-1])
+    )
+    if low in GROUP_HEADS or inner_group or group_of:
         kind = GROUP
     elif low in GOV_HEADS or (len(toks) == 1 and low in CAPITALS):
         kind = GOVERNMENT
@@ -436,9 +440,15 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         candidates.extend(_group_candidates(text, toks))
         # "CDU lawmakers in the Bundestag": the group before where it sits.
         lowered = [t.lower for t in toks]
-        where = next((i for i, w in enumerate(lowered) if w in ("in", "at", "from")), 0)
+        where = next((i for i, w in enumerate(lowered) if w in ("in", "at", "from", "on")), 0)
         if where >= 2:
             candidates.append(text[toks[0].start : toks[where - 1].end])
+        # "a group of Conservative MPs on the Commons defence committee": "Conservative MPs".
+        candidates.extend(
+            cut.group(1)
+            for candidate in list(candidates)
+            if (cut := _WHERE_CUT_RE.match(candidate)) and len(cut.group(1).split()) >= 2
+        )
         # "more than 30 Conservative MPs", "21 lawmakers": the group without its count.
         head = mention.split()[-1]
         candidates.extend(
@@ -472,7 +482,13 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
 
 
 _HELD_AT = frozenset({"of", "in", "for", "at"})
-_BODY_HEADS = GROUP_HEADS | ORG_HEADS | GOV_HEADS
+_BODY_HEADS = (
+    GROUP_HEADS
+    | ORG_HEADS
+    | GOV_HEADS
+    | {"group", "committee", "delegation", "caucus", "coalition", "bloc", "faction", "party"}
+    | {"council", "panel", "board", "commission"}
+)
 
 
 def _role_held_at(toks: list[Token]) -> int:
@@ -491,6 +507,7 @@ def role_only(name: str) -> bool:
     return all(_role_word(w) for w in words[:held])
 
 
+_WHERE_CUT_RE = re.compile(r"(.+?)\s+(?:on|in|at|from)\s+the\s+\S")
 _MIDDLE_INITIAL_RE = re.compile(r"(?<=\w)\s+[A-Z]\.\s+(?=[A-Z])")
 _COUNT_RE = re.compile(
     r"^(?:(?:a\s+)?group\s+of\s+)?(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+"
@@ -662,7 +679,15 @@ class SpeakerTracker:
                 if speaker.definite:
                     # "the head of state added": the person last named; "the Russian
                     # leader", the last one named as Russian.
-                    for entity in reversed(self.entities[-4:]):
+                    # With no one named as a speaker or subject yet, the last person named
+                    # at all ("It is at Meseberg that Emmanuel Macron chose to take the step.
+                    # '...', declared the President of the Republic").
+                    fallback = (
+                        []
+                        if self.entities
+                        else [n for n in reversed(self.names[-4:]) if n.start < speaker.start]
+                    )
+                    for entity in [*reversed(self.entities[-4:]), *fallback]:
                         if entity.kind == PERSON and (
                             not nationality
                             or nationality[0] in fold(f"{entity.mention} {entity.role}").split()

@@ -984,3 +984,28 @@ def test_a_pull_quote_reworded_a_little_is_no_new_statement():
         "“It would mean nothing less than the guilds themselves running the harbour.”"
     )
     assert [f.speaker.name for f in found] == ["Tomas Erdal", "Orla Penn"]
+
+
+def test_a_role_after_a_sentence_that_only_names_the_person_in_passing():
+    found = _find(
+        "It is on the quay of Dolmar that Tomas Erdal chose to take the step. « We must let "
+        "the trawlers shelter here », declared the President of the Republic on Tuesday, "
+        "standing beside the harbour master Nils Berg."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal"]
+
+
+def test_a_role_with_a_nationality_is_not_someone_of_another_one_named_beside_it():
+    found = _find(
+        "Standing next to Nils Berg, the French minister went further than anyone.\n\n"
+        "“We must let the trawlers shelter here,” the French minister said."
+    )
+    assert "Nils Berg" not in [f.speaker.name for f in found]
+
+
+def test_a_group_of_members_on_a_committee_is_also_known_as_the_members():
+    st = _one(
+        "A group of Harbour Party councillors on the Commons defence committee has urged "
+        "the mayor to let the trawlers in."
+    )
+    assert "Harbour Party councillors" in st.speaker.candidates
