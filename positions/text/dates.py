@@ -68,7 +68,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    (
+        "yesterday",
+        # ("the day before" alone: not "the day before the vote", another day's eve)
+        re.compile(
+            r"\b(?:yesterday|(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
+            r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
+            re.I,
+        ),
+    ),
     ("today", re.compile(r"\b(?:today|this week|this morning|tonight|this evening)\b", re.I)),
     (
         "last_week",
@@ -99,7 +107,8 @@ _ANY_PATTERN_RE = re.compile(
 _ANY_PATTERN_LOWER_RE = re.compile(_ANY_PATTERN_RE.pattern)
 
 _HINT_RE = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day\b|\b(?:week|month|tonight|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day\b|\bday\s+(?:before|earlier)\b"
+    r"|\bprevious\s+day\b|\b(?:week|month|tonight|"
     r"morning|evening)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.I,
 )

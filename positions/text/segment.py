@@ -265,7 +265,8 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
 
 
 # The next sentence may open with a quotation mark ("« " spaced, in French typography).
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:« |[\"“‘'«„(\[])?[A-Z0-9])")
+# (French guillemets close after a space: "... in Russia. » He pointed ...")
+_BOUNDARY_RE = re.compile(r"[.!?…]+(?:\s»)?[\"”’'»)\]]*(?=\s+(?:« |[\"“‘'«„(\[])?[A-Z0-9])")
 
 
 def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:

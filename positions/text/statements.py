@@ -131,7 +131,8 @@ _NAME_PAIR_RE = re.compile(r"[A-Z][\w’'-]+ (?:(?:von|van|de|der|al|bin) )*[A-Z
 _DATE_HINT_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
     r"year|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|day\s+before|day\s+earlier"
+    r"|previous\s+day)\b",
     re.I,
 )
 # "HALVIK, Jan 26 (NWS) - ", "KYIV (Reuters) — ", "MOSCOW, May 29. /TASS/. ": wire datelines.
@@ -460,8 +461,8 @@ class _Finder:
             st.paragraph == lead[2] and not st.date.phrase for st in out
         )
         for i, statement in enumerate(out):
-            if statement.date.phrase or statement.speaker is None:
-                continue
+            if statement.date.phrase or statement.speaker is None or statement.turn:
+                continue  # (a briefing's turns are all spoken the day it was given)
             name = statement.speaker.name
             if i > 0 and statement.direct:
                 prev = out[i - 1]

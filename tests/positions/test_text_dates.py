@@ -42,3 +42,16 @@ def test_the_first_date_phrase_wins():
     assert resolve_date("said on Monday that the talks in March failed", PUBLISHED).date == dt.date(
         2024, 5, 27
     )
+
+
+@pytest.mark.parametrize(
+    "phrase, date",
+    [
+        ("Speaking in Dolmar the day before, the mayor said", dt.date(2024, 5, 28)),
+        ("A day earlier, the mayor said", dt.date(2024, 5, 28)),
+        ("the previous day", dt.date(2024, 5, 28)),
+        ("the day before the vote, the mayor said", PUBLISHED),
+    ],
+)
+def test_the_day_before_is_the_day_before_publication_unless_it_is_anothers_eve(phrase, date):
+    assert resolve_date(phrase, PUBLISHED).date == date

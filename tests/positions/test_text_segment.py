@@ -141,3 +141,12 @@ def test_a_line_closed_by_a_picture_credit_is_a_caption_even_with_a_quote():
     )
     reasons = [p.skip_reason for p in split_paragraphs(text)]
     assert reasons == ["", "caption", "caption", ""]
+
+
+def test_a_sentence_ends_at_a_guillemet_closed_after_a_space():
+    text = (
+        "« We must let the trawlers in, » the mayor said, « but not the factory ships. » "
+        "He pointed to a map of the bay, where the guilds fished earlier this month."
+    )
+    sentences = split_sentences(text, 0, len(text), find_quotes(text, 0, len(text)))
+    assert [text[s.start : s.end][-3:] for s in sentences] == [". »", "th."]

@@ -194,3 +194,14 @@ def test_a_surname_label_that_the_page_gives_in_full():
     found = find_statements(text, PUBLISHED)
     answers = [f for f in found if f.text.startswith(("The trawlers", "The northern"))]
     assert [f.speaker.name for f in answers] == ["Ilka Brun", "Ilka Brun"]
+
+
+def test_every_turn_of_a_briefing_is_dated_the_day_it_was_given():
+    text = (
+        "MR VELL: Good afternoon. Yesterday, the minister spoke with the guilds about the "
+        "trawlers and the harbour.\n\n"
+        "Q: Will the trawlers be let in tonight?\n\n"
+        "MR VELL: Our policy on the trawlers in the harbour has not changed at all."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert found[-1].date.date == PUBLISHED
