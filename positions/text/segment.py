@@ -264,6 +264,13 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
     return m is not None and m.group(1) in SPEECH_FORMS
 
 
+def _bare_attribution(text: str, at: int, end: int) -> bool:
+    """ "« ... will be answered. » Peskov told reporters on Thursday.": the attribution of
+    the quotation before it, saying nothing of its own (no "that", a few words)."""
+    rest = re.match(r"[^.!?]{0,90}[.!?]", text[at:end])
+    return rest is not None and len(rest.group().split()) <= 8 and " that " not in rest.group()
+
+
 # The next sentence may open with a quotation mark ("« " spaced, in French typography).
 # (French guillemets close after a space: "... in Russia. » He pointed ...")
 _BOUNDARY_RE = re.compile(r"[.!?…]+(?:\s»)?[\"”’'»)\]]*(?=\s+(?:« |[\"“‘'«„(\[])?[A-Z0-9])")
@@ -283,7 +290,7 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> lis
         mark = match.group()
         if (
             mark[-1] in "\"”’'»“"
-            and ("?" in mark or "!" in mark)
+            and ("?" in mark or "!" in mark or _bare_attribution(text, cut, end))
             and _attribution_follows(text, cut, end)
         ):
             continue

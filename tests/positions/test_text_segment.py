@@ -150,3 +150,11 @@ def test_a_sentence_ends_at_a_guillemet_closed_after_a_space():
     )
     sentences = split_sentences(text, 0, len(text), find_quotes(text, 0, len(text)))
     assert [text[s.start : s.end][-3:] for s in sentences] == [". »", "th."]
+
+
+def test_a_short_attribution_after_a_closed_quotation_stays_in_its_sentence():
+    text = (
+        "« Any trawler in the bay will be seized. » Brun told reporters on Thursday. Then she left."
+    )
+    sentences = split_sentences(text, 0, len(text), find_quotes(text, 0, len(text)))
+    assert [text[s.start : s.end] for s in sentences][0].endswith("on Thursday.")
