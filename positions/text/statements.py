@@ -119,8 +119,10 @@ _MIN_QUOTE_WORDS = 3
 _SPEECH_WORDS = frozenset(
     {*SPEECH_FORMS, *PARTICLE_FORMS, "according", "According", "defend", "defends", "defended"}
     | {"call", "calls", "called"}
+    # (capitalised where a sentence opens with them: "Asked by reporters whether ...")
+    | {"Asked", "Speaking", "Writing", "Answering", "Responding"}
 )
-_LOWER_WORD_RE = re.compile(r"[a-z]+|According")
+_LOWER_WORD_RE = re.compile(r"[a-z]+|According|Asked|Speaking|Writing|Answering|Responding")
 
 
 def _has_speech_word(text: str, start: int, end: int) -> bool:
@@ -977,7 +979,12 @@ class _Finder:
         ):
             # "At a meeting in Brussels on Wednesday, NATO's Mark Rutte was asked ...": the
             # subject comes after the fronted place or time.
-            comma = next((j for j in range(1, min(len(tokens), 16)) if tokens[j].lower == ","), 0)
+            # ("Asked by reporters whether ... differently, X was blunt.": a participle
+            # clause can run long.)
+            reach = 30 if opening.endswith(("ing", "ed")) else 16
+            comma = next(
+                (j for j in range(1, min(len(tokens), reach)) if tokens[j].lower == ","), 0
+            )
             if (
                 comma
                 and tokens[comma + 1 : comma + 2]

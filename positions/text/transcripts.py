@@ -82,11 +82,26 @@ def answer_label(label: str) -> bool:
     return bool(_ANSWER_RE.fullmatch(label))
 
 
-def _surname_on_page(label: str, paragraphs: list[Paragraph]) -> bool:
-    """ "Sybiha: ..." in an interview with "Foreign Minister Andrii Sybiha": a surname the
-    page gives in full."""
-    full = re.compile(rf"\b[A-Z][\w'’-]+\s+{re.escape(label)}\b")
-    return any(full.search(p.text) for p in paragraphs)
+def _surname_labels(paragraphs: list[Paragraph]) -> set[str]:
+    """ "Sybiha: ..." in an interview with "Foreign Minister Andrii Sybiha": one-word labels
+    that are a surname the page gives in full, before an answer at least once (not a live
+    blog's "Wallace: Kyiv gave assurances" headline)."""
+    out: set[str] = set()
+    for paragraph in paragraphs:
+        match = _SURNAME_LABEL_RE.match(paragraph.text)
+        if match is None or len(paragraph.text[match.end() :].split()) < _ANSWER_WORDS:
+            continue
+        label = match.group(1)
+        full = re.compile(rf"\b(?!The\b|A\b|An\b)[A-Z][\w'’-]+\s+{re.escape(label)}\b")
+        if any(full.search(p.text) for p in paragraphs):
+            out.add(label)
+    return out
+
+
+_SURNAME_LABEL_RE = re.compile(r"([A-Z][\w'’-]+):\s+(?=\S)")
+
+
+_ANSWER_WORDS = 12
 
 
 def _asks(paragraph: Paragraph) -> bool:
@@ -122,6 +137,7 @@ def surname_label(label: str) -> str:
 def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     """The labelled turns of a transcript, or nothing when the text does not read as one."""
     turns: list[Turn] = []
+    surnames = _surname_labels(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         question = _QUESTION_RE.match(text)
@@ -136,7 +152,7 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             continue
         letters = [c for c in label if c.isalpha()]
         capitals = all(c.isupper() for c in letters)
-        if not capitals and len(label.split()) < 2 and not _surname_on_page(label, paragraphs):
+        if not capitals and len(label.split()) < 2 and label not in surnames:
             continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
         turns.append(
             Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)

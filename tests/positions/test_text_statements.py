@@ -1009,3 +1009,13 @@ def test_a_group_of_members_on_a_committee_is_also_known_as_the_members():
         "the mayor to let the trawlers in."
     )
     assert "Harbour Party councillors" in st.speaker.candidates
+
+
+def test_he_after_a_long_question_clause_before_the_named_person():
+    found = _find(
+        "The council has now reacted. Asked by reporters whether the harbour would treat the "
+        "trawlers from the northern guilds any differently this winter, Mayor Tomas Vell "
+        "was blunt.\n\n"
+        "‘If the trawlers come into the bay, they will be seized,’ he said."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Vell"]

@@ -205,3 +205,20 @@ def test_every_turn_of_a_briefing_is_dated_the_day_it_was_given():
     )
     found = find_statements(text, PUBLISHED)
     assert found[-1].date.date == PUBLISHED
+
+
+def test_a_live_blogs_entry_headlines_are_not_a_transcript():
+    text = (
+        "17:48 BST\n\n"
+        "Vell: the harbour stays shut to the trawlers\n\n"
+        "Mayor Tomas Vell told the council this afternoon that the trawlers would "
+        "stay outside the harbour wall until the autumn.\n\n"
+        "17:05 BST\n\n"
+        "Brun: we will let them in\n\n"
+        "“The trawlers must be let into the harbour before the storms,” Ilka Brun said."
+    )
+    found = find_statements(text, PUBLISHED)
+    assert [(f.speaker.name, f.direct) for f in found] == [
+        ("Tomas Vell", False),
+        ("Ilka Brun", True),
+    ]
