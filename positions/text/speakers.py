@@ -625,6 +625,19 @@ class SpeakerTracker:
                     pronoun=True,
                     confidence=0.75,
                 )
+            if sex:
+                # "..., with Maria Zakharova, the spokeswoman, taking to the podium. '...,'
+                # she said": named in passing, but the only one the pronoun fits.
+                for entity in reversed(self.names[-6:]):
+                    if entity.kind == PERSON and gender_of(entity) == sex:
+                        return replace(
+                            entity,
+                            mention=speaker.mention,
+                            start=speaker.start,
+                            end=speaker.end,
+                            pronoun=True,
+                            confidence=0.65,
+                        )
             if fallback is not None:
                 return replace(
                     fallback,

@@ -294,6 +294,8 @@ _THREAT_PHRASES = frozenset(
         "dragged into",
         "legitimate targets for",
         "treated as legitimate targets",
+        "regarded as legitimate targets",
+        "considered legitimate targets",
         "fighting Russia",
     )
 )

@@ -1363,6 +1363,13 @@ class _Finder:
                     and len(between) <= 8
                     and all(t.quote is None for t in between)
                 )
+                # "X was asked about it yesterday, on the sidelines of a meeting in
+                # Brussels: « ... »": a colon closes even a longer lead-in.
+                or (
+                    between[-1].lower == ":"
+                    and len(between) <= 24
+                    and all(t.quote is None for t in between)
+                )
             ):
                 subject = self._subject(tokens, verb)
                 if subject is not None:

@@ -423,3 +423,16 @@ def test_the_step_as_the_condition_of_becoming_parties_to_the_fight_is_oppose():
         cue_verb="tell",
     )
     assert result.stance == OPPOSE
+
+
+def test_pouring_oil_on_the_fire_and_legitimate_targets_are_threats():
+    topic = _founding_topic()
+    assert classify(topic, "said such a decision would be pouring oil on the fire").stance == OPPOSE
+    assert (
+        classify(
+            topic,
+            "if its missiles fall on Russian soil, British sites may be regarded as legitimate "
+            "targets",
+        ).stance
+        == OPPOSE
+    )

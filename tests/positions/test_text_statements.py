@@ -1019,3 +1019,21 @@ def test_he_after_a_long_question_clause_before_the_named_person():
         "‘If the trawlers come into the bay, they will be seized,’ he said."
     )
     assert [f.speaker.name for f in found] == ["Tomas Vell"]
+
+
+def test_she_after_a_woman_named_in_passing_when_the_last_speaker_is_a_man():
+    found = _find(
+        "Mayor Tomas Erdal said the trawlers could shelter in the harbour.\n\n"
+        "The reaction in Velor was swift, with Anna Brun, the Velorian spokeswoman, taking to "
+        "the podium this morning.\n\n"
+        "'If the trawlers come, the guilds will answer,' she said."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Anna Brun"]
+
+
+def test_a_colon_closes_a_longer_lead_in_to_a_quotation():
+    st = _one(
+        "Mayor Tomas Erdal told reporters about it yesterday, on the sidelines of a meeting "
+        "of the harbour council in Dolmar: « Every trawler that comes in must leave by dawn. »"
+    )
+    assert st.speaker.name == "Tomas Erdal" and st.text.startswith("Every trawler")
