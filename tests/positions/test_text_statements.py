@@ -1023,12 +1023,12 @@ def test_he_after_a_long_question_clause_before_the_named_person():
 
 def test_she_after_a_woman_named_in_passing_when_the_last_speaker_is_a_man():
     found = _find(
-        "Mayor Tomas Erdal said the trawlers could shelter in the harbour.\n\n"
+        "Mayor Peter Erdal said the trawlers could shelter in the harbour.\n\n"
         "The reaction in Velor was swift, with Anna Brun, the Velorian spokeswoman, taking to "
         "the podium this morning.\n\n"
         "'If the trawlers come, the guilds will answer,' she said."
     )
-    assert [f.speaker.name for f in found] == ["Tomas Erdal", "Anna Brun"]
+    assert [f.speaker.name for f in found] == ["Peter Erdal", "Anna Brun"]
 
 
 def test_a_colon_closes_a_longer_lead_in_to_a_quotation():
