@@ -320,6 +320,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-12",
     "tests/corpus/strike-debate-tuned-13",
     "tests/corpus/strike-debate-tuned-14",
+    "tests/corpus/strike-debate-tuned-15",
+    "tests/corpus/strike-debate-tuned-16",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
