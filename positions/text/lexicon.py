@@ -756,6 +756,10 @@ GROUP_HEADS = frozenset(
     [
         "officials",
         "lawmakers",
+        "backbenchers",
+        "meps",
+        "hawks",
+        "critics",
         "senators",
         "diplomats",
         "sources",

@@ -211,6 +211,11 @@ _FRONTED_STARTS = frozenset(
         "today",
         "elsewhere",
         "however",
+        # Beside the last speaker: "Beside him, X avoided any commitment."
+        "beside",
+        "alongside",
+        "abroad",
+        "instead",
     }
 )
 _ADJUNCT_STARTS = frozenset(
@@ -1120,9 +1125,19 @@ class _Finder:
             if k <= 0 or tokens[k].lower != ",":
                 return None
             # A long apposition only when it is a participle phrase ("X, speaking at ...
-            # after a meeting of ..., said"); a role apposition is short.
+            # after a meeting of ..., said"), a relative clause ("The group, which on
+            # Thursday will put a motion to the vote ..., accused"), or a role with its
+            # offices ("X, the FDP's defence spokeswoman and chair of the committee, said").
+            opener = tokens[k + 1].lower
             if c - k >= 14 and not (
-                tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in ("asked", "writing")
+                opener.endswith("ing")
+                or opener in ("asked", "writing", "which", "who")
+                or (opener in ("the", "a", "an") and tokens[k + 2].lower in ROLE_WORDS | {"'s"})
+                or (
+                    opener in ("the", "a", "an")
+                    and any(t.lower in ROLE_WORDS for t in tokens[k + 2 : k + 6])
+                    and not any(t.lower in SPEECH_FORMS for t in tokens[k + 1 : c - 1])
+                )
             ):
                 return None
             end = k
@@ -1455,11 +1470,30 @@ class _Finder:
             and not _fronted(tokens, subj_begin, after)
         ):
             clause_toks = tokens[: subj_begin - 1]
+            # "X avoided any commitment: the rules ..., he said, ...": what follows the colon.
+            colon = max(
+                (j for j, t in enumerate(clause_toks) if t.lower in (":", ";", "—", "–")),
+                default=-1,
+            )
+            if 0 <= colon < len(clause_toks) - 4:
+                clause_toks = clause_toks[colon + 1 :]
             while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
                 clause_toks = clause_toks[1:]
             if len([t for t in clause_toks if t.lower.isalnum()]) < 4:
                 return []
             start, end = clause_toks[0].start, clause_toks[-1].end
+            rest = [t for t in after[1:] if t.lower.isalnum()] if after else []
+            if (
+                after
+                and after[0].lower == ","
+                and len(rest) >= 3
+                and rest[0].lower not in _ADJUNCT_STARTS
+                and not rest[0].lower.endswith("ing")
+                and all(t.quote is None for t in after)
+            ):
+                # "the rules agreed with Kyiv, he said, were working": the sentence goes
+                # on after its attribution.
+                end = [t for t in after if t.lower not in (".", "!", "?")][-1].end
             quoted = sum(t.end - t.start for t in clause_toks if t.quote is not None)
             if quoted and quoted >= 0.5 * (clause_toks[-1].end - clause_toks[0].start):
                 return []  # mostly a quotation: the quote makes the statement
@@ -1853,6 +1887,7 @@ _LEAD_PARTICIPLES = frozenset(
         "declaring",
         "affirming",
         "asserting",
+        "writing",
     }
 )
 # What a refusal says comes after it: "X refused the delivery ..., arguing that ...".

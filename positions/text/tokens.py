@@ -16,6 +16,7 @@ from .quotes import Quote
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z](?<=[a-z] [A-Z])\.(?= [A-Z][a-z])"
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev)\.(?= [A-Z])"
+    r"|[A-Z]{2,}/[A-Z]{2,}"  # "CDU/CSU": one party name
     r"|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]"
 )
 

@@ -1037,3 +1037,40 @@ def test_a_colon_closes_a_longer_lead_in_to_a_quotation():
         "of the harbour council in Dolmar: « Every trawler that comes in must leave by dawn. »"
     )
     assert st.speaker.name == "Tomas Erdal" and st.text.startswith("Every trawler")
+
+
+def test_a_parenthetical_attribution_inside_the_reported_sentence():
+    found = _find(
+        "Mayor Tomas Erdal said the harbour would open.\n\n"
+        "Beside him, Orla Penn avoided any commitment: the rules agreed with the guilds, she "
+        "said, were working, and she saw no reason to discuss them in public."
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+    assert found[-1].text.startswith("the rules agreed") and found[-1].text.endswith("in public")
+
+
+def test_long_appositions_that_a_relative_clause_or_a_list_of_offices_make():
+    found = _find(
+        "The Harbour Party group, which on Thursday will put a motion on the trawlers to the "
+        "vote for the third time, accused the mayor of handing the guilds a veto.\n\n"
+        "Orla Penn, the Harbour Party's fisheries spokeswoman and chair of the council's port "
+        "committee, said she found it hard to bear that the quay stayed shut."
+    )
+    assert [f.speaker.name for f in found] == ["Harbour Party group", "Orla Penn"]
+
+
+def test_going_further_writing_that_and_a_party_named_with_a_slash():
+    found = _find(
+        "Tomas Erdal, the deputy chairman of the harbour council, went further, writing that "
+        "any trawler in the bay would be seized.\n\n"
+        "The CDU/CSU group accused the mayor of weakness."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Erdal", "CDU/CSU group"]
+
+
+def test_backbenchers_including_former_ministers_are_a_group():
+    st = _one(
+        "A group of Harbour Party backbenchers, including several former ministers, urged "
+        "the mayor to stop asking the guilds for permission."
+    )
+    assert st.speaker.kind == "group"
