@@ -1390,6 +1390,23 @@ class _Finder:
                 if subject is not None:
                     return subject[0], verb
             break
+        return self._asked_before(tokens, i)
+
+    def _asked_before(self, tokens: list[Token], i: int) -> tuple[Speaker, _Verb | None] | None:
+        """ "X was asked about it yesterday, on the sidelines of ...: « ... »": the one
+        asked answers with the quotation."""
+        if i < 3 or tokens[i - 1].lower != ":":
+            return None
+        for j in range(i - 2, max(0, i - 26), -1):
+            if tokens[j].quote is not None:
+                return None
+            if tokens[j].lower == "asked" and tokens[j - 1].lower in ("was", "were"):
+                begin = np_backward(tokens, j - 1)
+                named = speaker_from_tokens(self.text, tokens[begin : j - 1])
+                if named is None or begin == j - 1:
+                    return None
+                resolved = self.tracker.resolve(named)
+                return (resolved, None) if resolved is not None else None
         return None
 
     # --- building statements ---------------------------------------------------------------

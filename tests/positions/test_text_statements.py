@@ -1074,3 +1074,11 @@ def test_backbenchers_including_former_ministers_are_a_group():
         "the mayor to stop asking the guilds for permission."
     )
     assert st.speaker.kind == "group"
+
+
+def test_the_one_asked_answers_with_the_quotation_after_a_colon():
+    st = _one(
+        "Harbour Minister Ilka Brun was asked about it yesterday, on the sidelines of a "
+        "meeting of the guilds in Varnholm: « Every trawler we license is for the bay only. »"
+    )
+    assert st.speaker.name == "Ilka Brun" and st.text.startswith("Every trawler")
