@@ -226,7 +226,15 @@ def np_backward(tokens: list[Token], end: int, lo: int = 0) -> int:
         if low in ("'s", "’s"):
             ok = begin < end
         elif low in ROLE_LINKS and low not in ("of",):
-            ok = begin < end and k > lo and tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
+            ok = (
+                begin < end
+                and k > lo
+                and (
+                    tokens[k - 1].lower in ROLE_WORDS | GROUP_HEADS
+                    # "the Institute for the Study of War"
+                    or (tokens[k - 1].lower in _INSTITUTIONS and _is_cap(tokens[k - 1].text))
+                )
+            )
         elif low in NP_LINKS:
             ok = begin < end
         elif low == "same":
@@ -419,6 +427,13 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         kind = PERSON
     else:
         kind = ORGANISATION
+    if toks[0].text[:1].isupper() and (
+        (toks[0].lower in _INSTITUTIONS and len(toks) > 2 and toks[1].lower in ("of", "for"))
+        or (low in _INSTITUTIONS and all(_is_cap(t.text) for t in toks))
+    ):
+        # "the Institute for the Study of War", "the Royal United Services Institute": a
+        # body, not a person named "War".
+        kind, name_toks = ORGANISATION, []
     held = _role_held_at(toks)
     if held and (
         kind == ORGANISATION or (kind == PERSON and name_start > held and len(name_toks) == 1)
@@ -482,6 +497,11 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
 
 
 _HELD_AT = frozenset({"of", "in", "for", "at"})
+_INSTITUTIONS = frozenset(
+    """institute center centre council ministry foundation commission office agency
+    department bureau academy university fund bank service court assembly organisation
+    organization""".split()  # noqa: SIM905
+)
 _BODY_HEADS = (
     GROUP_HEADS
     | ORG_HEADS

@@ -1082,3 +1082,17 @@ def test_the_one_asked_answers_with_the_quotation_after_a_colon():
         "meeting of the guilds in Varnholm: « Every trawler we license is for the bay only. »"
     )
     assert st.speaker.name == "Ilka Brun" and st.text.startswith("Every trawler")
+
+
+def test_an_institute_for_something_is_a_body_not_a_person_named_after_its_subject():
+    from positions.text.speakers import speaker_from_tokens
+    from positions.text.tokens import tokenize
+
+    for text in ("the Institute for the Study of Harbours", "Royal Fisheries Services Institute"):
+        speaker = speaker_from_tokens(text, tokenize(text, 0, len(text), []))
+        assert speaker.kind == "organisation" and speaker.name.endswith(text.split()[-1]), text
+    st = _one(
+        "The Institute for the Study of Harbours, a Dolmar think tank, said on Sunday that the "
+        "ban had left the guilds a sanctuary."
+    )
+    assert st.speaker.name == "Institute for the Study of Harbours"
