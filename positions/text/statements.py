@@ -847,7 +847,11 @@ class _Finder:
                     # the reporter quotes inside their own sentence, not a statement.
                     continue
                 if statement is not None and (
-                    (statement.text[:1].islower() and interrupted) or _CHAINED_RE.fullmatch(joint)
+                    (statement.text[:1].islower() and interrupted)
+                    or _CHAINED_RE.fullmatch(joint)
+                    # "'If the restrictions are lifted,' X said, 'NATO will ...'": a clause
+                    # that cannot stand alone goes on in the second part.
+                    or (interrupted and _SUBORDINATE_OPENING_RE.match(first.text))
                 ):
                     # "'A,' he said, 'and B.'": one sentence, one statement, from its
                     # first word to its last.
@@ -1009,6 +1013,11 @@ class _Finder:
         if (
             end < comma < len(tokens) - 2
             and all(t.quote is None for t in tokens[:comma])
+            # (a description, not a clause: "the ministry said that if ..., Moscow ...")
+            and not any(
+                t.lower in SPEECH_FORMS or t.lower in ("that", "if", "which", "who")
+                for t in tokens[end:comma]
+            )
             and any(t.lower in ROLE_WORDS for t in tokens[end:comma])
             and tokens[comma + 1].text[:1].isupper()
         ):
@@ -1356,7 +1365,10 @@ class _Finder:
                         subject[1] <= k + 1
                         # "'...,' a No 10 spokesman said": words of the noun phrase before it
                         or all(
-                            t.lower in DETERMINERS or t.text[:1].isupper() or t.text.isdigit()
+                            t.lower in DETERMINERS
+                            or t.text[:1].isupper()
+                            or t.text.isdigit()
+                            or t.lower in ("to", "of", "for")  # "Ambassador to the U.S."
                             for t in tokens[k : subject[1]]
                         )
                     )
@@ -1803,6 +1815,9 @@ _SPEECH_CARRIERS = frozenset(
         "message",
         "letter",
     }
+)
+_SUBORDINATE_OPENING_RE = re.compile(
+    r"(?:If|When|Unless|Although|Though|While|Because|Once|Should|As long as)\b[^.!?]*,$"
 )
 _OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead"})
 _SPOKE_WHERE = frozenset({"at", "during", "in", "on"})

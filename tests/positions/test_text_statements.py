@@ -1096,3 +1096,28 @@ def test_an_institute_for_something_is_a_body_not_a_person_named_after_its_subje
         "ban had left the guilds a sanctuary."
     )
     assert st.speaker.name == "Institute for the Study of Harbours"
+
+
+def test_a_conditional_cut_by_its_attribution_is_one_statement():
+    found = _find(
+        '"If the trawlers are let in," Orla Penn told the council, "Velor will close its '
+        'ports to Dolmar boats, and nobody should pretend otherwise."'
+    )
+    assert len(found) == 1 and found[0].text.endswith("pretend otherwise.")
+
+
+def test_a_clause_after_a_fronted_phrase_is_no_description_of_its_subject():
+    found = _find(
+        "The Velorian foreign ministry summoned the envoy.\n\n"
+        "In a statement after the meeting, the foreign ministry said that if Dolmar let the "
+        'trawlers in, Velor could close "every port it controls".'
+    )
+    assert "said" not in found[-1].speaker.name
+
+
+def test_a_quotation_before_an_ambassador_to_somewhere_and_a_name():
+    st = _one(
+        "«Strikes on the harbour became possible only because of the guilds' boats», Velorian "
+        "Ambassador to the United States Nils Berg wrote on Tuesday."
+    )
+    assert st.direct and st.speaker.name == "Nils Berg"
