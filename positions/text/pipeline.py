@@ -159,7 +159,8 @@ def analyse(
 _CONCRETE_OTHER_RE = re.compile(
     r"\b(?:ground\s+troops|troops\s+(?:on|to|in)\b|patriots?\b|air\s+defen[cs]es?"
     r"|settlements|square\s+kilomet|villages|casualties|death\s+toll|peace\s+talks"
-    r"|negotiations|cease-?\s?fire|mobili[sz]ation|conscripts?|elections?|economy|power\s+plants?)",
+    r"|negotiations|cease-?\s?fire|mobili[sz]ation|conscripts?|elections?|economy|power\s+plants?"
+    r"|fighter\s+jets|F-16s?|Gaza|Syria|Middle\s+East|hostages)",
     re.I,
 )
 _EVENT_REPORT_RE = re.compile(
@@ -174,7 +175,12 @@ _EVENT_REPORT_RE = re.compile(
     r"|\bdeliver(?:y|ies)\s+of\b|\b(?:supply|supplying|supplied)\s+(?:\w+\s+){0,2}with\b"
     # "announcing a new presidential drawdown package for Ukraine valued at ...".
     r"|\b(?:announc|confirm|approv|unveil)\w*\s+(?:a|an|the|its)\s+(?:new\s+)?(?:[$€£][\d.,]+"
-    r"\s*(?:million|billion|bn|m)\s+)?(?:\w+\s+){0,2}(?:package|tranche)\b",
+    r"\s*(?:million|billion|bn|m)\s+)?(?:\w+\s+){0,2}(?:package|tranche)\b"
+    # "announce £600 million in extra funding"
+    r"|\b(?:announc|pledg|unveil|commit)\w*\s+(?:a\s+|an\s+|another\s+)?(?:new\s+|further\s+"
+    r"|extra\s+|additional\s+)?[$€£][\d.,]+\s*(?:million|billion|bn|m)\b"
+    # "had not been given advance notice of the operation"
+    r"|\b(?:advance|prior)\s+notice\b",
     re.I,
 )
 _JUDGEMENT_RE = re.compile(

@@ -425,3 +425,10 @@ def test_a_remark_whose_only_side_is_its_verb_and_whose_topic_is_around_it_is_un
     )
     stances = dict(_stances(text))
     assert stances["Dolmar Harbour Ministry"] == UNRELATED
+
+
+def test_funding_announced_and_advance_notice_are_event_reports_and_gaza_another_subject():
+    assert event_report("announce £600 million in extra funding for the coastguard")
+    assert event_report("said the council had not been given advance notice of the raid")
+    assert off_subject("said he would not rule out a deal on Gaza before the summer")
+    assert off_subject("said no decision had been taken on fighter jets")
