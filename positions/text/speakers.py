@@ -523,8 +523,12 @@ def _role_held_at(toks: list[Token]) -> int:
 def role_only(name: str) -> bool:
     """A description, not a name: "the Russian president", "ambassador in Berlin"."""
     words = name.split()
-    held = next((i for i, w in enumerate(words) if i and w.lower() in _HELD_AT), len(words))
-    return all(_role_word(w) for w in words[:held])
+    return all(_role_word(w) for w in words[: _held_index(words)])
+
+
+def _held_index(words: list[str]) -> int:
+    """Where "of/in/for/at" follows the role ("ambassador in Berlin"), else the length."""
+    return next((i for i, w in enumerate(words) if i and w.lower() in _HELD_AT), len(words))
 
 
 _WHERE_CUT_RE = re.compile(r"(.+?)\s+(?:on|in|at|from)\s+the\s+\S")
@@ -586,6 +590,11 @@ def _group_candidates(text: str, toks: list[Token]) -> list[str]:
     return out
 
 
+def _as_mentioned(entity: Speaker, speaker: Speaker, **changes) -> Speaker:
+    """`entity`, as `speaker` mentions it here ("he", "the spokesman", "Kirby")."""
+    return replace(entity, mention=speaker.mention, start=speaker.start, end=speaker.end, **changes)
+
+
 @dataclass
 class SpeakerTracker:
     """Remembers who the article has mentioned, to resolve "he", "the ministry", "Blinken"."""
@@ -609,14 +618,8 @@ class SpeakerTracker:
             for entity in reversed(self.entities[-12:]):
                 if entity.kind != PERSON and words[-1] in fold(entity.mention).split():
                     # Still a person in the text: "he said" goes on from them.
-                    return replace(
-                        entity,
-                        mention=speaker.mention,
-                        start=speaker.start,
-                        end=speaker.end,
-                        kind=PERSON,
-                        role=speaker.name,
-                        confidence=0.75,
+                    return _as_mentioned(
+                        entity, speaker, kind=PERSON, role=speaker.name, confidence=0.75
                     )
         return None
 
@@ -637,47 +640,24 @@ class SpeakerTracker:
                     # "she" after "Mr Lutz": someone named before him, if anyone fits.
                     fallback = fallback or entity
                     continue
-                return replace(
-                    entity,
-                    mention=speaker.mention,
-                    start=speaker.start,
-                    end=speaker.end,
-                    pronoun=True,
-                    confidence=0.75,
-                )
+                return _as_mentioned(entity, speaker, pronoun=True, confidence=0.75)
             if sex:
                 # "..., with Maria Zakharova, the spokeswoman, taking to the podium. '...,'
                 # she said": named in passing, but the only one the pronoun fits.
                 for entity in reversed(self.names[-6:]):
                     if entity.kind == PERSON and gender_of(entity) == sex:
-                        return replace(
-                            entity,
-                            mention=speaker.mention,
-                            start=speaker.start,
-                            end=speaker.end,
-                            pronoun=True,
-                            confidence=0.65,
-                        )
+                        return _as_mentioned(entity, speaker, pronoun=True, confidence=0.65)
             if fallback is not None:
-                return replace(
-                    fallback,
-                    mention=speaker.mention,
-                    start=speaker.start,
-                    end=speaker.end,
-                    pronoun=True,
-                    confidence=0.6,
-                )
+                return _as_mentioned(fallback, speaker, pronoun=True, confidence=0.6)
             return None
         if speaker.kind == PERSON:
             words = fold(speaker.name).split()
             if len(words) == 1:
                 for entity in [*reversed(self.entities), *reversed(self.names)]:
                     if entity.kind == PERSON and fold(entity.name).split()[-1:] == words:
-                        return replace(
+                        return _as_mentioned(
                             entity,
-                            mention=speaker.mention,
-                            start=speaker.start,
-                            end=speaker.end,
+                            speaker,
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
@@ -686,20 +666,14 @@ class SpeakerTracker:
                 # else the latest person named with it ("welcomed NATO Secretary General
                 # Mark Rutte ... The Secretary General stressed ...").
                 words = fold(speaker.name).split()
-                held = next((i for i, w in enumerate(words) if i and w in _HELD_AT), len(words))
+                held = _held_index(words)
                 head = words[held - 1 : held]
                 named = [n for n in self.names[-12:] if n.role]
                 for entity in [*reversed(self.entities[-12:]), *reversed(named)]:
                     mentioned = fold(entity.mention).split()
                     # ("the same official" after "one of the officials")
                     if head and (head[0] in mentioned or f"{head[0]}s" in mentioned):
-                        return replace(
-                            entity,
-                            mention=speaker.mention,
-                            start=speaker.start,
-                            end=speaker.end,
-                            confidence=0.8,
-                        )
+                        return _as_mentioned(entity, speaker, confidence=0.8)
                 # "a government spokesperson", "a spokesperson for the ministry", unnamed:
                 # they speak for the body the article has already named.
                 body = self._named_body(speaker)
@@ -725,13 +699,7 @@ class SpeakerTracker:
                             not nationality
                             or nationality[0] in fold(f"{entity.mention} {entity.role}").split()
                         ):
-                            return replace(
-                                entity,
-                                mention=speaker.mention,
-                                start=speaker.start,
-                                end=speaker.end,
-                                confidence=0.7,
-                            )
+                            return _as_mentioned(entity, speaker, confidence=0.7)
         elif not any(
             _is_cap(w) and not _common_head(w) for w in speaker.mention.split()
         ):  # "Officials at the ministry", "Ministry officials": capitalised only as the
@@ -739,13 +707,7 @@ class SpeakerTracker:
             head = fold(speaker.mention).split()[-1:]
             for entity in reversed(self.entities[-12:]):
                 if head and entity.kind == speaker.kind and head[0] in fold(entity.mention).split():
-                    return replace(
-                        entity,
-                        mention=speaker.mention,
-                        start=speaker.start,
-                        end=speaker.end,
-                        confidence=0.8,
-                    )
+                    return _as_mentioned(entity, speaker, confidence=0.8)
             if speaker.kind == GROUP:
                 # "officials at the ministry": the ministry the article has already named.
                 inner = [
