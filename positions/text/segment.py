@@ -148,6 +148,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "fragment"
         elif not body_started and i + 1 < len(raw) and _is_headline(key):
             reason = "headline"
+        elif _is_headline(key) and (
+            _TIMESTAMPED_RE.match(key) or (i > 0 and _TIMESTAMP_RE.fullmatch(keys[i - 1]))
+        ):
+            # A live blog's entry: "17:48 BST" and its headline, or "15:40 GMT – Headline".
+            reason = "headline"
         if not reason and not _BULLET_RE.match(chunk):
             body_started = True
         seen.add(key)
@@ -158,6 +163,10 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 _ANY_QUOTE_RE = re.compile("[\"“”„«»‘’']")
+_TIMESTAMP_RE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EET|EEST|EST|EDT|UTC|ET|MSK))?", re.I
+)
+_TIMESTAMPED_RE = re.compile(_TIMESTAMP_RE.pattern + r"\s*[–—-]\s", re.I)
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(

@@ -646,6 +646,7 @@ class _Finder:
                 for m in _NAME_PAIR_RE.finditer(self.text, sentence.start, sentence.end):
                     window = tokenize(self.text, max(sentence.start, m.start() - 60), m.end(), [])
                     self._note_names(window)
+                self._note_agent(sentence.start, sentence.end)
             previous_start = sentence.start
             self.last_sentence_start = sentence.start
 
@@ -936,6 +937,17 @@ class _Finder:
         self.last_speaker = speaker
         self.last_speaker_paragraph = number
         self.tracker.note(speaker)
+
+    def _note_agent(self, start: int, end: int) -> None:
+        """ "The debate was opened by Jens Stoltenberg.": the one who acted, as a subject."""
+        agent = _BY_AGENT_RE.search(self.text, start, end)
+        if agent is None:
+            return
+        named = self.tracker.resolve(
+            Speaker(agent.group(1), agent.start(1), agent.end(1), agent.group(1))
+        )
+        if named is not None and named.kind == "person":
+            self._note_person(named)
 
     def _note_person(self, speaker: Speaker) -> None:
         self.tracker.note(speaker)
@@ -1815,6 +1827,10 @@ _SPEECH_CARRIERS = frozenset(
         "message",
         "letter",
     }
+)
+# "was opened by Jens Stoltenberg.": a full name as the agent that ends the sentence.
+_BY_AGENT_RE = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been)\s+\w+\s+by\s+([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)[.!]?\s*$"
 )
 _SUBORDINATE_OPENING_RE = re.compile(
     r"(?:If|When|Unless|Although|Though|While|Because|Once|Should|As long as)\b[^.!?]*,$"

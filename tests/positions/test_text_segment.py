@@ -158,3 +158,14 @@ def test_a_short_attribution_after_a_closed_quotation_stays_in_its_sentence():
     )
     sentences = split_sentences(text, 0, len(text), find_quotes(text, 0, len(text)))
     assert [text[s.start : s.end] for s in sentences][0].endswith("on Thursday.")
+
+
+def test_a_live_blogs_entry_headlines_are_skipped():
+    text = (
+        "Live\n\n17:48 BST\nGuilds: the harbour would make Dolmar a participant\n\n"
+        "The guilds have now reacted. Their chair said so.\n\n"
+        "08:05 GMT – Dolmar says it turned back 72 trawlers overnight\n\n"
+        "The coastguard said 72 trawlers were turned back."
+    )
+    reasons = [p.skip_reason for p in split_paragraphs(text)]
+    assert reasons == ["fragment", "fragment", "headline", "", "headline", ""]

@@ -1121,3 +1121,12 @@ def test_a_quotation_before_an_ambassador_to_somewhere_and_a_name():
         "Ambassador to the United States Nils Berg wrote on Tuesday."
     )
     assert st.direct and st.speaker.name == "Nils Berg"
+
+
+def test_the_agent_of_a_passive_sentence_is_who_the_next_role_refers_to():
+    found = _find(
+        "Mayor Peter Erdal said the harbour would stay shut.\n\n"
+        "The debate was opened by Orla Penn. In an interview last week, the council's deputy "
+        "chair argued that the guilds should reconsider the limits on the trawlers."
+    )
+    assert found[-1].speaker.name == "Orla Penn"
