@@ -322,6 +322,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-14",
     "tests/corpus/strike-debate-tuned-15",
     "tests/corpus/strike-debate-tuned-16",
+    "tests/corpus/strike-debate-tuned-17",
+    "tests/corpus/strike-debate-tuned-18",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (

@@ -1086,6 +1086,6 @@ TITLE_WORDS = frozenset(
         "Allied",
         "Ally",
     ]
-)
+) | {w for w in ROLE_WORDS if "-" in w and w.split("-")[-1] in _TITLED | {"elect"}}
 # Rulers whose surname names their administration: "Biden administration officials".
 NAME_ADMIN_WORDS = frozenset({"administration", "government", "cabinet", "campaign", "team"})

@@ -1130,3 +1130,9 @@ def test_the_agent_of_a_passive_sentence_is_who_the_next_role_refers_to():
         "chair argued that the guilds should reconsider the limits on the trawlers."
     )
     assert found[-1].speaker.name == "Orla Penn"
+
+
+def test_a_hyphenated_title_alone_is_a_role():
+    from positions.text.speakers import role_only
+
+    assert role_only("President-elect") and role_only("Vice-Chancellor")
