@@ -122,7 +122,7 @@ _SPEECH_WORDS = frozenset(
     # (capitalised where a sentence opens with them: "Asked by reporters whether ...")
     | {"Asked", "Speaking", "Writing", "Answering", "Responding"}
 )
-_LOWER_WORD_RE = re.compile(r"[a-z]+|According|Asked|Speaking|Writing|Answering|Responding")
+_LOWER_WORD_RE = re.compile(r"[a-z]+|[A-Z][a-z]+")
 
 
 def _has_speech_word(text: str, start: int, end: int) -> bool:
@@ -643,7 +643,14 @@ class _Finder:
                 tokens = tokenize(self.text, sentence.start, head_end, quotes)
                 if tokens:
                     self._note_subject(tokens, names=False)
+                head_named = False
                 for m in _NAME_PAIR_RE.finditer(self.text, sentence.start, sentence.end):
+                    if m.end() < head_end:
+                        # (the opening's tokens hold it already)
+                        if not head_named and tokens:
+                            self._note_names(tokens)
+                            head_named = True
+                        continue
                     window = tokenize(self.text, max(sentence.start, m.start() - 60), m.end(), [])
                     self._note_names(window)
                 self._note_agent(sentence.start, sentence.end)
@@ -940,6 +947,8 @@ class _Finder:
 
     def _note_agent(self, start: int, end: int) -> None:
         """ "The debate was opened by Jens Stoltenberg.": the one who acted, as a subject."""
+        if self.text.find(" by ", start, end) < 0:
+            return
         agent = _BY_AGENT_RE.search(self.text, start, end)
         if agent is None:
             return
