@@ -608,6 +608,8 @@ NP_LINKS = frozenset(
 )
 # Links allowed only right after a role word: "officials within", "spokesman for".
 ROLE_LINKS = frozenset({"for", "within", "in", "at", "from", "on", "and"})
+# Where a role is held: "the ambassador in Berlin", "the spokeswoman of Russian diplomacy".
+ROLE_HELD_AT = frozenset({"of", "in", "for", "at"})
 DETERMINERS = frozenset(
     {
         "the",

@@ -16,6 +16,7 @@ from .lexicon import (
     NP_LINKS,
     ORG_HEADS,
     PRONOUNS,
+    ROLE_HELD_AT,
     ROLE_LINKS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -496,7 +497,6 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     )
 
 
-_HELD_AT = frozenset({"of", "in", "for", "at"})
 _INSTITUTIONS = frozenset(
     """institute center centre council ministry foundation commission office agency
     department bureau academy university fund bank service court assembly organisation
@@ -514,7 +514,7 @@ _BODY_HEADS = (
 def _role_held_at(toks: list[Token]) -> int:
     """Index of the preposition after a role ("ambassador in", "leader of"), or 0."""
     for i, tok in enumerate(toks[1:], start=1):
-        if tok.lower in _HELD_AT:
+        if tok.lower in ROLE_HELD_AT:
             head = toks[i - 1].lower
             return i if head in ROLE_WORDS and head not in _BODY_HEADS else 0
     return 0
@@ -528,7 +528,7 @@ def role_only(name: str) -> bool:
 
 def _held_index(words: list[str]) -> int:
     """Where "of/in/for/at" follows the role ("ambassador in Berlin"), else the length."""
-    return next((i for i, w in enumerate(words) if i and w.lower() in _HELD_AT), len(words))
+    return next((i for i, w in enumerate(words) if i and w.lower() in ROLE_HELD_AT), len(words))
 
 
 _WHERE_CUT_RE = re.compile(r"(.+?)\s+(?:on|in|at|from)\s+the\s+\S")
@@ -590,7 +590,7 @@ def _group_candidates(text: str, toks: list[Token]) -> list[str]:
     return out
 
 
-def _as_mentioned(entity: Speaker, speaker: Speaker, **changes) -> Speaker:
+def as_mentioned(entity: Speaker, speaker: Speaker, **changes) -> Speaker:
     """`entity`, as `speaker` mentions it here ("he", "the spokesman", "Kirby")."""
     return replace(entity, mention=speaker.mention, start=speaker.start, end=speaker.end, **changes)
 
@@ -618,7 +618,7 @@ class SpeakerTracker:
             for entity in reversed(self.entities[-12:]):
                 if entity.kind != PERSON and words[-1] in fold(entity.mention).split():
                     # Still a person in the text: "he said" goes on from them.
-                    return _as_mentioned(
+                    return as_mentioned(
                         entity, speaker, kind=PERSON, role=speaker.name, confidence=0.75
                     )
         return None
@@ -640,22 +640,22 @@ class SpeakerTracker:
                     # "she" after "Mr Lutz": someone named before him, if anyone fits.
                     fallback = fallback or entity
                     continue
-                return _as_mentioned(entity, speaker, pronoun=True, confidence=0.75)
+                return as_mentioned(entity, speaker, pronoun=True, confidence=0.75)
             if sex:
                 # "..., with Maria Zakharova, the spokeswoman, taking to the podium. '...,'
                 # she said": named in passing, but the only one the pronoun fits.
                 for entity in reversed(self.names[-6:]):
                     if entity.kind == PERSON and gender_of(entity) == sex:
-                        return _as_mentioned(entity, speaker, pronoun=True, confidence=0.65)
+                        return as_mentioned(entity, speaker, pronoun=True, confidence=0.65)
             if fallback is not None:
-                return _as_mentioned(fallback, speaker, pronoun=True, confidence=0.6)
+                return as_mentioned(fallback, speaker, pronoun=True, confidence=0.6)
             return None
         if speaker.kind == PERSON:
             words = fold(speaker.name).split()
             if len(words) == 1:
                 for entity in [*reversed(self.entities), *reversed(self.names)]:
                     if entity.kind == PERSON and fold(entity.name).split()[-1:] == words:
-                        return _as_mentioned(
+                        return as_mentioned(
                             entity,
                             speaker,
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
@@ -673,7 +673,7 @@ class SpeakerTracker:
                     mentioned = fold(entity.mention).split()
                     # ("the same official" after "one of the officials")
                     if head and (head[0] in mentioned or f"{head[0]}s" in mentioned):
-                        return _as_mentioned(entity, speaker, confidence=0.8)
+                        return as_mentioned(entity, speaker, confidence=0.8)
                 # "a government spokesperson", "a spokesperson for the ministry", unnamed:
                 # they speak for the body the article has already named.
                 body = self._named_body(speaker)
@@ -699,7 +699,7 @@ class SpeakerTracker:
                             not nationality
                             or nationality[0] in fold(f"{entity.mention} {entity.role}").split()
                         ):
-                            return _as_mentioned(entity, speaker, confidence=0.7)
+                            return as_mentioned(entity, speaker, confidence=0.7)
         elif not any(
             _is_cap(w) and not _common_head(w) for w in speaker.mention.split()
         ):  # "Officials at the ministry", "Ministry officials": capitalised only as the
@@ -707,7 +707,7 @@ class SpeakerTracker:
             head = fold(speaker.mention).split()[-1:]
             for entity in reversed(self.entities[-12:]):
                 if head and entity.kind == speaker.kind and head[0] in fold(entity.mention).split():
-                    return _as_mentioned(entity, speaker, confidence=0.8)
+                    return as_mentioned(entity, speaker, confidence=0.8)
             if speaker.kind == GROUP:
                 # "officials at the ministry": the ministry the article has already named.
                 inner = [

@@ -23,6 +23,7 @@ from .lexicon import (
     PARTICLE_VERBS,
     PASSIVE_PARTICIPLES,
     PRONOUNS,
+    ROLE_HELD_AT,
     ROLE_WORDS,
     SPEECH_FORMS,
     TIME_WORDS,
@@ -35,6 +36,7 @@ from .segment import Paragraph, split_paragraphs, split_sentences
 from .speakers import (
     Speaker,
     SpeakerTracker,
+    as_mentioned,
     np_backward,
     np_forward,
     role_only,
@@ -143,8 +145,6 @@ _DATELINE_RE = re.compile(
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
 )
 # Phrases that date a statement by the occasion named before: "the same day".
-# A paragraph of a transcript that a label of any kind opens and a question ends.
-_LABELLED_QUESTION_RE = re.compile(r"^[^:\n]{1,40}:\s.*\?[\"”’»]?\s*$", re.S)
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
 # "At the same summit, X told reporters ...": the occasion the story dated before.
 _SAME_OCCASION_RE = re.compile(
@@ -314,8 +314,6 @@ class _Finder:
             if turn is not None:
                 in_transcript = True
                 floor = None if turn.question else self._turn_speaker(turn)
-            elif in_transcript and _LABELLED_QUESTION_RE.match(paragraph.text):
-                floor = None  # "Rustavi 2: What is NATO's message ...?": from the floor
             if in_transcript:
                 start = turn.content_start if turn is not None else paragraph.start
                 if floor is not None:
@@ -352,23 +350,21 @@ class _Finder:
         """ "The President of the Republic indicated ...", and only later "..., declared the
         President of the Republic, Emmanuel Macron": the role speaks with the name the
         article gives it, when it gives it to one person only."""
-        named: dict[str, set[Speaker]] = {}
+        named: dict[str, dict[str, Speaker]] = {}  # role -> name -> the person
         for st in self.out:
             sp = st.speaker
             if sp is not None and sp.kind == "person" and sp.role and _full_name(sp.name):
-                named.setdefault(fold(sp.role), set()).add(replace(sp, mention="", start=0, end=0))
+                named.setdefault(fold(sp.role), {}).setdefault(sp.name, sp)
         if not named:
             return
         for i, st in enumerate(self.out):
             sp = st.speaker
             if sp is None or sp.kind != "person" or not sp.definite or not role_only(sp.name):
                 continue
-            people = named.get(fold(sp.name), set())
-            if len({person.name for person in people}) == 1:
-                person = next(iter(people))
-                self.out[i] = replace(
-                    st, speaker=replace(person, mention=sp.mention, start=sp.start, end=sp.end)
-                )
+            people = named.get(fold(sp.name), {})
+            if len(people) == 1:
+                (person,) = people.values()
+                self.out[i] = replace(st, speaker=as_mentioned(person, sp))
 
     def _turn_speaker(self, turn: Turn) -> Speaker:
         end = turn.label_start + len(turn.label)
@@ -1189,11 +1185,7 @@ class _Finder:
             )
             head_begin = np_backward(tokens, end)
             held = next(
-                (
-                    j
-                    for j in range(end - 1, max(1, end - 6), -1)
-                    if tokens[j].lower in _ROLE_HELD_AT
-                ),
+                (j for j in range(end - 1, max(1, end - 6), -1) if tokens[j].lower in ROLE_HELD_AT),
                 0,
             )
             if held and tokens[held - 1].lower in ROLE_WORDS and held <= head_begin:
@@ -1846,7 +1838,6 @@ _SUBORDINATE_OPENING_RE = re.compile(
 )
 _OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead"})
 _SPOKE_WHERE = frozenset({"at", "during", "in", "on"})
-_ROLE_HELD_AT = frozenset({"of", "in", "for", "at"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
 _NARRATIVE_PREPOSITIONS = frozenset({"over", "about", "with", "among", "against"})
 

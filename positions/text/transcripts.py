@@ -87,11 +87,15 @@ def _surname_labels(paragraphs: list[Paragraph]) -> set[str]:
     that are a surname the page gives in full, before an answer at least once (not a live
     blog's "Wallace: Kyiv gave assurances" headline)."""
     out: set[str] = set()
+    checked: set[str] = set()  # (each label is looked for on the page once)
     for paragraph in paragraphs:
         match = _SURNAME_LABEL_RE.match(paragraph.text)
         if match is None or len(paragraph.text[match.end() :].split()) < _ANSWER_WORDS:
             continue
         label = match.group(1)
+        if label in checked:
+            continue
+        checked.add(label)
         full = re.compile(rf"\b(?!The\b|A\b|An\b)[A-Z][\w'’-]+\s+{re.escape(label)}\b")
         if any(full.search(p.text) for p in paragraphs):
             out.add(label)
@@ -168,11 +172,28 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     if not answers:
         return []
     if len(answers) >= 2 or len(answers) < len(turns):
-        return turns
+        return _with_floor_questions(turns, paragraphs)
     # One label and no question: an address or a statement, if a speech follows it.
     only = answers[0]
     speech = paragraphs[only.paragraph].end - only.content_start
     words = len(paragraphs[only.paragraph].text.split())
     if not only.capitals and speech > 0 and words >= _SPEECH_WORDS:
-        return turns
+        return _with_floor_questions(turns, paragraphs)
     return []
+
+
+# A paragraph that a label of any kind opens and a question ends.
+_LABELLED_QUESTION_RE = re.compile(r"^[^:\n]{1,40}:\s.*\?[\"”’»]?\s*$", re.S)
+
+
+def _with_floor_questions(turns: list[Turn], paragraphs: list[Paragraph]) -> list[Turn]:
+    """Once the transcript has begun, "Rustavi 2: What is NATO's message ...?" is a
+    question from the floor too, though no label pattern knows "Rustavi 2"."""
+    labelled = {t.paragraph for t in turns}
+    first = min(labelled)
+    asked = [
+        Turn(index, True, "", paragraph.start, paragraph.start)
+        for index, paragraph in enumerate(paragraphs)
+        if index > first and index not in labelled and _LABELLED_QUESTION_RE.match(paragraph.text)
+    ]
+    return sorted([*turns, *asked], key=lambda t: t.paragraph)
