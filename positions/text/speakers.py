@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .aliases import bare_body, owned_body_before, variants
 from .lexicon import (
     CAP_STOP,
     CAPITALS,
@@ -485,6 +486,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
         qualifier = [t for t in toks[:-1] if t.lower not in _NOT_QUALIFIERS]
         if qualifier:
             candidates.append(text[qualifier[0].start : qualifier[-1].end])
+    candidates.extend(variants(candidates))
     return Speaker(
         mention,
         toks[0].start,
@@ -602,6 +604,7 @@ class SpeakerTracker:
     entities: list[Speaker] = field(default_factory=list)
     # Every full personal name seen, speaker or not, so a later bare surname finds it.
     names: list[Speaker] = field(default_factory=list)
+    text: str = ""  # the article, for a body last named in passing ("Russia's foreign ministry")
 
     def note(self, speaker: Speaker) -> None:
         if not speaker.pronoun:
@@ -729,4 +732,10 @@ class SpeakerTracker:
                                 name=entity.name,
                                 kind=entity.kind,
                             )
+        if speaker.kind == ORGANISATION and bare_body(speaker.mention):
+            # "the foreign ministry said": the one named with its country before, even if
+            # not as a speaker ("Russia's foreign ministry summoned the ambassador").
+            owned = owned_body_before(self.text[: speaker.start], speaker.mention)
+            if owned:
+                return replace(speaker, name=owned[0], candidates=(speaker.mention, *owned))
         return speaker

@@ -288,7 +288,7 @@ class _Finder:
     def __init__(self, text: str, published: dt.date | None) -> None:
         self.text = text
         self.published = published
-        self.tracker = SpeakerTracker()
+        self.tracker = SpeakerTracker(text=text)
         self.out: list[FoundStatement] = []
         self.last_speaker: Speaker | None = None
         self.last_speaker_paragraph = -10

@@ -170,3 +170,23 @@ def test_a_full_name_joins_the_actor_first_seen_by_surname_only(harbour_topic):
     extract_statements(article=_article("Quist said the ban on trawlers must stay for years."))
     extract_statements(article=_article("Mara Quist said the ban on trawlers must stay, again."))
     assert Actor.objects.filter(name__icontains="Quist").count() == 1
+
+
+def test_a_ministry_named_two_ways_is_one_actor_with_both_names(harbour_topic):
+    extract_statements(
+        article=_article("Norway's foreign ministry said the ban on trawlers must stay.")
+    )
+    extract_statements(
+        article=_article("The Norwegian Ministry of Foreign Affairs said the ban must stay.")
+    )
+    [ministry] = Actor.objects.filter(name__icontains="foreign")
+    surfaces = set(ministry.aliases.values_list("surface", flat=True))
+    assert {"Norwegian Foreign Ministry", "Ministry of Foreign Affairs of Norway"} <= surfaces
+
+
+def test_a_group_named_by_its_party_s_nickname_is_the_same_group(harbour_topic):
+    extract_statements(
+        article=_article("A group of Tory backbenchers said the ban on trawlers must stay.")
+    )
+    extract_statements(article=_article("Conservative MPs said the ban must stay."))
+    assert Actor.objects.filter(kind=Actor.Kind.GROUP).count() == 1
