@@ -108,7 +108,7 @@ _MINISTRIES = {
 _GOVERNMENT_RE = re.compile(r"government", re.I)
 
 
-def _country(word: str) -> str:
+def country_of(word: str) -> str:
     """The country a word names ("Poland", "Polish", "Warsaw"), or ""."""
     key = re.sub(r"^the\s+", "", word.lower().strip("."))
     if key in _DEMONYMS:
@@ -136,7 +136,7 @@ def _owner_and_body(mention: str) -> tuple[str, str]:
             break
     for owner, body in splits:
         owner = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", owner))
-        country, kind = _country(owner), _body_kind(body)
+        country, kind = country_of(owner), _body_kind(body)
         if country and kind and owner[:1].isupper():
             return country, kind
     return "", ""
@@ -181,7 +181,7 @@ def unnamed_variants(mention: str) -> list[str]:
         return []
     owner = match.group("owner") or match.group("owner2")
     head = (match.group("head") or match.group("head2")).lower()
-    country = _country(owner)
+    country = country_of(owner)
     if not country:
         return []
     plural = head if head.endswith("s") else f"{head}s"
@@ -260,6 +260,6 @@ def owned_body_before(text: str, mention: str) -> list[str]:
     for match in reversed(list(_OWNED_BODY_RE.finditer(text))):
         body = match.group("body") or match.group("body2")
         owner = match.group("owner") or match.group("owner2")
-        if _body_kind(body) == kind and _country(owner):
+        if _body_kind(body) == kind and country_of(owner):
             return body_variants(f"{owner} {body}")
     return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .aliases import bare_body, owned_body_before, variants
+from .aliases import bare_body, country_of, owned_body_before, variants
 from .lexicon import (
     CAP_STOP,
     CAPITALS,
@@ -407,6 +407,14 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
             name_start -= 1
         while name_start < len(toks) and toks[name_start].lower in _NAME_PARTICLES:
             name_start += 1
+    # "President of Estonia Alar Karis": the country where the role is held, then the name.
+    if (
+        len(toks) - name_start >= 3
+        and name_start >= 2
+        and toks[name_start - 1].lower in ROLE_HELD_AT
+        and country_of(toks[name_start].text)
+    ):
+        name_start += 1
     name_toks = toks[name_start:]
     core = fold(mention)
     inner_group = any(

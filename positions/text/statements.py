@@ -43,7 +43,14 @@ from .speakers import (
     speaker_from_tokens,
 )
 from .tokens import Token, tokenize
-from .transcripts import Turn, answer_label, surname_label, transcript_turns
+from .transcripts import (
+    INITIAL_LABEL_RE,
+    Turn,
+    address_heading,
+    answer_label,
+    surname_label,
+    transcript_turns,
+)
 
 
 @dataclass(frozen=True)
@@ -301,7 +308,7 @@ class _Finder:
 
     def run(self) -> list[FoundStatement]:
         paragraphs = split_paragraphs(self.text)
-        kept = [p for p in paragraphs if p.kept]
+        kept = [p for p in paragraphs if p.kept or address_heading(p.text)]
         run_on: FoundStatement | None = None
         turns = {turn.paragraph: turn for turn in transcript_turns(kept)}
         # In a transcript, who has the floor: a speaker, a questioner (None), or nobody
@@ -378,16 +385,38 @@ class _Finder:
             if people:
                 person = max(people, key=lambda entity: entity.start)
                 return replace(person, mention=turn.label, start=turn.label_start, end=end)
-        if turn.capitals:
+        initialled = INITIAL_LABEL_RE.fullmatch(turn.label)
+        if initialled:
+            # "V.Putin": the Vladimir Putin the page names, else "Putin".
+            surname = initialled.group("surname")
+            named = re.search(
+                rf"\b({initialled.group('initial')}[a-z]+\s+{re.escape(surname)})\b", self.text
+            )
+            name = " ".join(named.group(1).split()) if named else surname
+            label = Speaker(
+                turn.label, turn.label_start, end, name, candidates=(name,), confidence=0.9
+            )
+        elif turn.capitals:
             name = surname_label(turn.label)
             label = Speaker(
                 turn.label, turn.label_start, end, name, candidates=(name,), confidence=0.9
             )
         else:
-            tokens = tokenize(self.text, turn.label_start, end, [])
+            # "Harbour Master of Dolmar, Mara Quist": the name after the title.
+            comma = turn.label.rfind(", ")
+            named_from = turn.label_start + comma + 2 if comma > 0 else turn.label_start
+            tokens = tokenize(self.text, named_from, end, [])
             label = speaker_from_tokens(self.text, tokens) or Speaker(
                 turn.label, turn.label_start, end, turn.label, confidence=0.8
             )
+            if comma > 0:
+                label = replace(
+                    label,
+                    mention=turn.label,
+                    start=turn.label_start,
+                    role=turn.label[:comma],
+                    candidates=(*label.candidates, turn.label),
+                )
         # "MR. KIRBY": the John Kirby the page introduced.
         speaker = self.tracker.resolve(label) or label
         if speaker is label and " " not in speaker.name:

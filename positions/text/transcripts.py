@@ -21,6 +21,27 @@ _LABEL_RE = re.compile(
     r"(?P<label>(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|de|von|van|al)){0,7})"
     r"\s*:\s+(?=\S)"
 )
+# "V.Putin:", "P. Zarubin:": an initial and a surname, as the Kremlin prints its transcripts.
+INITIAL_LABEL_RE = re.compile(r"(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][\w'’-]+)")
+# "Minister of Foreign Affairs of Czechia, Jan Lipavský:": a title, then the name.
+_TITLED_LABEL_RE = re.compile(
+    r"(?P<label>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for)){0,9},\s+"
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|al)){1,3})\s*:\s+(?=\S)"
+)
+# "Address by President of Ukraine Volodymyr Zelensky", "Statement by the Ministry of
+# Foreign Affairs": a heading that gives the page to one speaker, whose words follow.
+_ADDRESS_RE = re.compile(
+    r"(?:(?:[A-Z][a-z]+|New\s+Year)\s+)?(?:[Aa]ddress|[Ss]tatement|[Ss]peech|[Rr]emarks)"
+    r"(?:\s+to\s+the\s+\w+)?\s+by\s+(?P<who>(?:the\s+)?[A-Z].{2,120}?)[.:]?\s*"
+)
+_ADDRESS_WORDS = 16  # a heading, not a sentence that begins "Remarks by ..."
+
+
+def address_heading(text: str) -> bool:
+    """ "Address by President of Ukraine Volodymyr Zelensky": kept, though a heading."""
+    return bool(_ADDRESS_RE.fullmatch(text)) and len(text.split()) <= _ADDRESS_WORDS
+
+
 # "Q ...", "Q: ...", "QUESTION: ...", "Question [Reuters]: ...", "Interviewer: ...": a
 # question from the floor.
 _QUESTION_RE = re.compile(
@@ -70,6 +91,8 @@ _NOT_SPEAKERS = frozenset(
         "disclaimer",
     }
 )
+# Labels after which the page has only links to other pages.
+_PAGE_END_RE = re.compile(r"(?i:read\s+more|read\s+also|related|see\s+also|more\s+on\s+this)\s*:")
 # A lone label opens a transcript (an address, a statement) only before a speech this long.
 _SPEECH_WORDS = 25
 
@@ -120,6 +143,7 @@ class Turn:
     label_start: int
     content_start: int  # where the speaker's words begin
     capitals: bool = False  # an all-capitals label: the name is read from it here
+    heading: bool = False  # "Address by ...": the speech is in the paragraphs after it
 
 
 def surname_label(label: str) -> str:
@@ -141,6 +165,7 @@ def surname_label(label: str) -> str:
 def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     """The labelled turns of a transcript, or nothing when the text does not read as one."""
     turns: list[Turn] = []
+    page_ends: list[Turn] = []
     surnames = _surname_labels(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
@@ -148,7 +173,26 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         if question:
             turns.append(Turn(index, True, "", paragraph.start, paragraph.start + question.end()))
             continue
-        match = _LABEL_RE.match(text)
+        address = _ADDRESS_RE.fullmatch(text)
+        if address and address_heading(text):
+            # The heading has no words of the speaker's own; the paragraphs after it do.
+            who = address.start("who")
+            turns.append(
+                Turn(
+                    index,
+                    False,
+                    address.group("who"),
+                    paragraph.start + who,
+                    paragraph.end,
+                    heading=True,
+                )
+            )
+            continue
+        if _PAGE_END_RE.match(text):
+            # "Read also: ...": the page's links, no one's words; the floor ends there.
+            page_ends.append(Turn(index, True, "", paragraph.start, paragraph.start))
+            continue
+        match = _TITLED_LABEL_RE.match(text) or _LABEL_RE.match(text)
         if match is None:
             continue
         label = match.group("label")
@@ -156,7 +200,12 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             continue
         letters = [c for c in label if c.isalpha()]
         capitals = all(c.isupper() for c in letters)
-        if not capitals and len(label.split()) < 2 and label not in surnames:
+        if (
+            not capitals
+            and len(label.split()) < 2
+            and label not in surnames
+            and not INITIAL_LABEL_RE.fullmatch(label)
+        ):
             continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
         turns.append(
             Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)
@@ -172,13 +221,16 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     if not answers:
         return []
     if len(answers) >= 2 or len(answers) < len(turns):
-        return _with_floor_questions(turns, paragraphs)
+        return _with_floor_questions(turns, paragraphs, page_ends)
     # One label and no question: an address or a statement, if a speech follows it.
     only = answers[0]
     speech = paragraphs[only.paragraph].end - only.content_start
     words = len(paragraphs[only.paragraph].text.split())
+    if only.heading:
+        after = paragraphs[only.paragraph + 1 : only.paragraph + 3]
+        speech, words = 1, max((len(p.text.split()) for p in after), default=0)
     if not only.capitals and speech > 0 and words >= _SPEECH_WORDS:
-        return _with_floor_questions(turns, paragraphs)
+        return _with_floor_questions(turns, paragraphs, page_ends)
     return []
 
 
@@ -186,7 +238,9 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
 _LABELLED_QUESTION_RE = re.compile(r"^[^:\n]{1,40}:\s.*\?[\"”’»]?\s*$", re.S)
 
 
-def _with_floor_questions(turns: list[Turn], paragraphs: list[Paragraph]) -> list[Turn]:
+def _with_floor_questions(
+    turns: list[Turn], paragraphs: list[Paragraph], page_ends: list[Turn]
+) -> list[Turn]:
     """Once the transcript has begun, "Rustavi 2: What is NATO's message ...?" is a
     question from the floor too, though no label pattern knows "Rustavi 2"."""
     labelled = {t.paragraph for t in turns}
@@ -196,4 +250,4 @@ def _with_floor_questions(turns: list[Turn], paragraphs: list[Paragraph]) -> lis
         for index, paragraph in enumerate(paragraphs)
         if index > first and index not in labelled and _LABELLED_QUESTION_RE.match(paragraph.text)
     ]
-    return sorted([*turns, *asked], key=lambda t: t.paragraph)
+    return sorted([*turns, *asked, *page_ends], key=lambda t: t.paragraph)

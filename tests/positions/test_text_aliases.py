@@ -76,3 +76,12 @@ def test_a_bare_ministry_with_no_country_named_before_stays_as_written():
     text = "The foreign ministry said that the flights were a deliberate provocation."
     [found] = find_statements(text, dt.date(2024, 6, 5))
     assert found.speaker.name == "foreign ministry"
+
+
+def test_the_country_a_role_is_held_in_is_not_part_of_the_name():
+    [found] = find_statements(
+        "Prime Minister of Latvia Mara Ozola said the ferry ban should be lifted at once.",
+        dt.date(2024, 6, 5),
+    )
+    assert found.speaker.name == "Mara Ozola"
+    assert found.speaker.role == "Prime Minister of Latvia"

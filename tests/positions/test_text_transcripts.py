@@ -222,3 +222,50 @@ def test_a_live_blogs_entry_headlines_are_not_a_transcript():
         ("Tomas Vell", False),
         ("Ilka Brun", True),
     ]
+
+
+def test_a_label_of_an_initial_and_a_surname_is_the_person_the_page_names():
+    text = (
+        "After the council, Mayor Ilse Brandt answered questions from Piet Dorn of Harbour "
+        "Radio.\n\n"
+        "P.Dorn: Will the trawlers be let into the harbour?\n\n"
+        "I.Brandt: The trawlers stay outside the harbour wall until the autumn, and the council "
+        "will not change that this season."
+    )
+    [found] = _found(text)
+    assert found.speaker.name == "Ilse Brandt"
+    assert found.text.startswith("The trawlers stay outside")
+
+
+def test_a_label_with_the_title_before_the_name_names_the_person():
+    text = (
+        "Harbour Master of Dolmar, Mara Quist: Thank you. The trawlers stay outside the harbour "
+        "wall, and we see no reason to let them in this season.\n\n"
+        "Question (Harbour Radio): Is that final?\n\n"
+        "Harbour Master of Dolmar, Mara Quist: It is final for this season, yes."
+    )
+    found = _found(text)
+    assert [f.speaker.name for f in found] == ["Mara Quist", "Mara Quist"]
+
+
+def test_an_address_heading_gives_the_paragraphs_after_it_to_its_speaker():
+    text = (
+        "Address by Mayor Ilse Brandt\n\n"
+        "Dear citizens!\n\n"
+        "Today the council met for six hours on the harbour, and I thank every member who "
+        "stayed until the end of a long and difficult session.\n\n"
+        "The trawlers will stay outside the harbour wall for the rest of the season, because "
+        "the fishermen of this town deserve that much from us.\n\n"
+        "Read also: The mayor opened the new school in the old town"
+    )
+    found = _found(text)
+    assert [f.speaker.name for f in found] == ["Ilse Brandt", "Ilse Brandt"]
+    assert found[1].text.startswith("The trawlers will stay") and found[1].direct
+
+
+def test_a_sentence_that_begins_like_an_address_heading_is_no_heading():
+    text = (
+        "Remarks by the mayor on Monday drew criticism from the fishermen, who said the "
+        "trawlers would ruin the harbour."
+    )
+    assert transcript_turns(split_paragraphs(text)) == []
