@@ -285,6 +285,11 @@ def _body_in_lead(role: str, lead: str) -> bool:
     )
 
 
+_WORD_RE = re.compile(r"[\w'’-]+")
+# Words of someone speaking for themselves, or to the room: not a reporter's.
+_SPEAKING_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+
+
 def find_statements(text: str, published: dt.date | None = None) -> list[FoundStatement]:
     """Every statement in `text`, in order, each once."""
     finder = _Finder(text, published)
@@ -321,6 +326,10 @@ class _Finder:
             if turn is not None:
                 in_transcript = True
                 floor = None if turn.question else self._turn_speaker(turn)
+            if in_transcript and turn is None and self._narration(paragraph):
+                # "Not everyone agreed. Italy's deputy prime minister shot back that ...":
+                # the news story goes on after the exchange it printed.
+                in_transcript, floor = False, None
             if in_transcript:
                 start = turn.content_start if turn is not None else paragraph.start
                 if floor is not None:
@@ -352,6 +361,23 @@ class _Finder:
         self._share_dates(self._lead_date(kept) if undated else None)
         self._name_the_roles()
         return self._deduplicated()
+
+    def _narration(self, paragraph: Paragraph) -> bool:
+        """A reporter's paragraph: someone named said something, told in the third person
+        (no "I", "we" or "you" outside quotation marks)."""
+        spans = [
+            (q.open_at, q.close_end) for q in find_quotes(self.text, paragraph.start, paragraph.end)
+        ]
+        outside, i = [], paragraph.start
+        for a, b in spans:
+            outside.append(self.text[i:a])
+            i = b
+        outside.append(self.text[i : paragraph.end])
+        words = _WORD_RE.findall(" ".join(outside))
+        lowered = [w.lower() for w in words]
+        if any(re.split(r"['’]", w)[0] in _SPEAKING_PERSON for w in lowered):  # "I've"
+            return False
+        return any(w in SPEECH_FORMS for w in lowered) and any(w[:1].isupper() for w in words[1:])
 
     def _name_the_roles(self) -> None:
         """ "The President of the Republic indicated ...", and only later "..., declared the

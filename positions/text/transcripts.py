@@ -38,8 +38,18 @@ _ADDRESS_WORDS = 16  # a heading, not a sentence that begins "Remarks by ..."
 
 
 def address_heading(text: str) -> bool:
-    """ "Address by President of Ukraine Volodymyr Zelensky": kept, though a heading."""
-    return bool(_ADDRESS_RE.fullmatch(text)) and len(text.split()) <= _ADDRESS_WORDS
+    """ "Address by President of Ukraine Volodymyr Zelensky": kept, though a heading.
+    Not "Remarks by President X and Prime Minister Y Before Bilateral Meeting": that page
+    labels its turns."""
+    match = _ADDRESS_RE.fullmatch(text)
+    return (
+        match is not None
+        and len(text.split()) <= _ADDRESS_WORDS
+        and not _NOT_ONE_SPEAKER_RE.search(match.group("who"))
+    )
+
+
+_NOT_ONE_SPEAKER_RE = re.compile(r"\b(?:and|with|before|after|at|on|during|in|to)\b", re.I)
 
 
 # "Q ...", "Q: ...", "QUESTION: ...", "Question [Reuters]: ...", "Interviewer: ...": a

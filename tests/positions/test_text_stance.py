@@ -436,3 +436,16 @@ def test_pouring_oil_on_the_fire_and_legitimate_targets_are_threats():
         ).stance
         == OPPOSE
     )
+
+
+def test_the_founding_topic_knows_weapons_kept_inside_ukraine_and_sites_in_russia():
+    topic = _founding_topic()
+    kept_inside = classify(
+        topic, "said the rockets it sends are used within Ukraine and nowhere else", cue_verb="say"
+    )
+    assert kept_inside.relevance == 1.0
+    for text in (
+        "We have not enabled any strikes outside of Ukraine's borders with our equipment.",
+        "Kyiv must be free to hit the launch sites in Russia that shell its towns.",
+    ):
+        assert classify(topic, text, cue_verb="say").stance != UNRELATED, text

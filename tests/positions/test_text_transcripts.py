@@ -269,3 +269,20 @@ def test_a_sentence_that_begins_like_an_address_heading_is_no_heading():
         "trawlers would ruin the harbour."
     )
     assert transcript_turns(split_paragraphs(text)) == []
+
+
+def test_the_story_goes_on_after_the_exchange_it_prints():
+    text = (
+        "Harbour master Mara Quist defended the ban in an interview with Harbour Radio.\n\n"
+        "Harbour Radio: Will the trawlers be let into the harbour this year?\n\n"
+        "Quist: No. The trawlers stay outside the harbour wall until the autumn, and that "
+        "will not change.\n\n"
+        "Not everyone agreed. Councillor Oren Falk said on Tuesday that the ban should be "
+        "lifted before the summer.\n\n"
+        "We will keep the ban for as long as the fishermen need it, and the council knows it."
+    )
+    found = _found(text)
+    assert [(f.speaker.name, f.turn) for f in found] == [
+        ("Mara Quist", True),
+        ("Oren Falk", False),
+    ]
