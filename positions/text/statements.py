@@ -164,9 +164,11 @@ _DAY_AFTER_RE = re.compile(r"\b(?:a|one)\s+day\s+after\s+[^,;.]{0,80}$", re.I)
 _QUESTION_WORD_RE = re.compile(r"\b(?:whether|if|why|how|what|when|where)\b")
 _WHO_RE = re.compile(r", who\b")
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+")
-# "Simi Valley, California (CNN) — ": a dateline in mixed case, known by the agency.
+# "Simi Valley, California (CNN) — ", "Meseberg (Germany) (AFP) – ": a dateline in mixed
+# case, known by the agency.
 _AGENCY_DATELINE_RE = re.compile(
-    r"^[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*\([A-Za-z .-]{2,30}\)\s*[-–—:]\s+"
+    r"^[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([A-Za-z .-]{2,30}\)){1,2}"
+    r"\s*[-–—:]\s+"
 )
 _META_RE = re.compile(
     r"^\W*(?:it'?s|it is|it was|this is|this was|that is|marks?)\s+the first time\b", re.I
@@ -1576,18 +1578,26 @@ class _Finder:
                 clause_toks = clause_toks[colon + 1 :]
             while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
                 clause_toks = clause_toks[1:]
-            if len([t for t in clause_toks if t.lower.isalnum()]) < 4:
-                return []
-            start, end = clause_toks[0].start, clause_toks[-1].end
             rest = [t for t in after[1:] if t.lower.isalnum()] if after else []
-            if (
+            goes_on = (
                 after
                 and after[0].lower == ","
                 and len(rest) >= 3
                 and rest[0].lower not in _ADJUNCT_STARTS
                 and not rest[0].lower.endswith("ing")
                 and all(t.quote is None for t in after)
+            )
+            words_before = len([t for t in clause_toks if t.lower.isalnum()])
+            # "Kyiv, he said, should be free to ...": a short subject, and the rest after.
+            if words_before < 4 and not (
+                goes_on
+                and words_before
+                and len(rest) >= 5
+                and clause_toks[0].lower not in _ADJUNCT_STARTS | {"behind", "but", "for"}
             ):
+                return []
+            start, end = clause_toks[0].start, clause_toks[-1].end
+            if goes_on:
                 # "the rules agreed with Kyiv, he said, were working": the sentence goes
                 # on after its attribution.
                 end = [t for t in after if t.lower not in (".", "!", "?")][-1].end

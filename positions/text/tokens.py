@@ -12,10 +12,11 @@ from .quotes import Quote
 # single punctuation marks.
 # A middle initial ("John F. Kirby") is one token with its dot: a name goes on through it.
 # A title with its dot ("Mr. Scholz", "Gen. Syrsky") is one token, so the name goes on
-# through it.
+# through it; so is a "Jr." after a name.
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z](?<=[a-z] [A-Z])\.(?= [A-Z][a-z])"
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev)\.(?= [A-Z])"
+    r"|(?<=[a-z] )(?:Jr|Sr)\.(?=[\s,])"  # "Donald Trump Jr.": the name ends with its dot
     r"|[A-Z]{2,}/[A-Z]{2,}"  # "CDU/CSU": one party name
     r"|\w+(?:[-.&]\w+|['’](?!s\b)\w+)*|['’]s\b|[^\w\s]"
 )

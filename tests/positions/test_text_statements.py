@@ -1136,3 +1136,34 @@ def test_a_hyphenated_title_alone_is_a_role():
     from positions.text.speakers import role_only
 
     assert role_only("President-elect") and role_only("Vice-Chancellor")
+
+
+def test_a_dateline_with_a_region_and_an_agency_before_the_story():
+    st = _one(
+        "Halvik (Dolmar) (NWS) – Mara Quist said on Tuesday that the trawlers must stay "
+        "outside the harbour wall."
+    )
+    assert st.speaker.name == "Mara Quist"
+    assert st.text.startswith("said on Tuesday that")
+
+
+def test_a_name_ending_in_jr_with_its_dot():
+    st = _one("Oren Falk Jr. wrote on social media that the harbour ban was a disgrace.")
+    assert st.speaker.name == "Oren Falk Jr."
+
+
+def test_reported_speech_around_a_parenthetical_attribution():
+    found = _find(
+        "Councillor Oren Falk called the ban a disgrace. The harbour, he said, should be open "
+        "to every boat that pays its fees."
+    )
+    st = found[-1]
+    assert st.text == ("The harbour, he said, should be open to every boat that pays its fees")
+    assert st.speaker.name == "Oren Falk" and not st.direct
+
+
+def test_a_fronted_place_before_a_parenthetical_attribution_is_no_statement():
+    found = _find(
+        "Behind closed doors, officials said, the talks on the harbour had stalled for weeks."
+    )
+    assert [f.text for f in found] == []
