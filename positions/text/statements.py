@@ -288,6 +288,9 @@ def _body_in_lead(role: str, lead: str) -> bool:
 
 
 _WORD_RE = re.compile(r"[\w'’-]+")
+_SOURCE_LABEL_RE = re.compile(r"Source:\s+")
+_COLON_SUBJECT_WORDS = 16
+_QUOTE_LABEL_RE = re.compile(r"Quote:\s+")
 # Words of someone speaking for themselves, or to the room: not a reporter's.
 _SPEAKING_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 
@@ -342,6 +345,8 @@ class _Finder:
                 asked = start
                 run_on = None
                 continue
+            if number and _QUOTE_LABEL_RE.match(paragraph.text):
+                self._source_line(kept[number - 1], number - 1)
             quotes = find_quotes(self.text, paragraph.start, paragraph.end)
             before = len(self.out)
             if run_on is not None and quotes and quotes[0].open_at == paragraph.start:
@@ -921,6 +926,26 @@ class _Finder:
                 if statement is not None:
                     found.append(statement)
                     continue
+            if not found and i >= 3 and tokens[i - 1].lower == ":" and i + 2 >= len(tokens):
+                # "Zelensky was coy in his nightly address: “...”": the quotation ends the
+                # sentence of the person it opens with.
+                colon_speaker = self._colon_subject(tokens[: i - 1])
+                if colon_speaker is not None:
+                    statement = self._direct(
+                        tok.quote,
+                        colon_speaker,
+                        "",
+                        s_start,
+                        s_end,
+                        number,
+                        previous_start,
+                        tokens,
+                        confidence=0.7,
+                    )
+                    if statement is not None:
+                        found.append(statement)
+                        self._remember(colon_speaker, number)
+                        continue
             outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
             if outside > 12:
                 continue
@@ -990,6 +1015,36 @@ class _Finder:
                 continue
             out.append(st)
         return out
+
+    def _colon_subject(self, tokens: list[Token]) -> Speaker | None:
+        """The person or body a sentence before a colon opens with, when it is short and
+        says something of them ("X was blunt", "The ministry went further")."""
+        if len(tokens) > _COLON_SUBJECT_WORDS or any(
+            t.quote is not None or t.lower == ":" for t in tokens
+        ):
+            return None  # ("Photo caption: X in the Bundestag: «...»")
+        end = np_forward(tokens, 0)
+        if end == 0 or end >= len(tokens) - 1 or tokens[end].lower in (",", "'s", "’s"):
+            return None
+        speaker = speaker_from_tokens(self.text, tokens[:end])
+        if speaker is None or speaker.kind == "any":
+            return None
+        resolved = self.tracker.resolve(speaker)
+        if resolved is None or not any(w[:1].isupper() for w in resolved.name.split()):
+            return None  # a pronoun no one answers to; "the message was clear"
+        return resolved
+
+    def _source_line(self, paragraph: Paragraph, number: int) -> None:
+        """ "Source: Zelensky's evening address", then "Quote: «...»": the quotation is
+        the words of whom the source line names (as Ukrainian news sites print them)."""
+        label = _SOURCE_LABEL_RE.match(paragraph.text)
+        if label is None:
+            return
+        tokens = tokenize(self.text, paragraph.start + label.end(), paragraph.end, [])
+        end = np_forward(tokens, 0)
+        speaker = speaker_from_tokens(self.text, tokens[:end])
+        if speaker is not None:
+            self._remember(self.tracker.resolve(speaker) or speaker, number)
 
     def _remember(self, speaker: Speaker | None, number: int) -> None:
         if speaker is None:

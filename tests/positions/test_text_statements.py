@@ -1167,3 +1167,31 @@ def test_a_fronted_place_before_a_parenthetical_attribution_is_no_statement():
         "Behind closed doors, officials said, the talks on the harbour had stalled for weeks."
     )
     assert [f.text for f in found] == []
+
+
+def test_a_quote_line_is_the_words_of_whom_the_source_line_names():
+    found = _find(
+        "Harbour master Mara Quist has presented her plan for the port.\n\n"
+        "Source: Quist's speech to the council\n\n"
+        "Quote: «The trawlers stay outside the wall until the fishermen have their quota.»"
+    )
+    assert [(f.speaker.name, f.direct) for f in found] == [("Mara Quist", True)]
+    assert found[0].text.startswith("The trawlers stay outside")
+
+
+def test_an_outlet_s_source_line_names_no_speaker():
+    found = _find(
+        "Source: Harbour Radio\n\n"
+        "The council met on Monday. It will meet again next week to discuss the harbour fees."
+    )
+    assert found == []
+
+
+def test_a_quote_after_a_colon_is_the_person_the_sentence_opens_with():
+    st = _one("Councillor Oren Falk was blunt in his reply: “The harbour must stay shut.”")
+    assert st.speaker.name == "Oren Falk" and st.text == "The harbour must stay shut."
+
+
+def test_a_caption_before_a_colon_is_nobody_s_attribution():
+    found = _find("Photo caption: Oren Falk at the harbour on Monday: “The harbour must stay shut”")
+    assert not any(f.speaker and "Photo" in f.speaker.name for f in found)
