@@ -218,6 +218,29 @@ def event_report(text: str) -> bool:
     )
 
 
+# Sending the weapons, or what they do at the front ("a game changer", "will change
+# nothing", "significantly strengthen the army") ...
+_SUPPLY_OR_EFFECT_RE = re.compile(
+    r"game[- ]changer|\bchange\s+(?:nothing|the\s+outcome)|proven\s+themselves"
+    r"|proved\s+(?:their|its)\s+worth|strengthen|make\s+a\s+(?:real\s+)?difference"
+    r"|at\s+the\s+front\b|on\s+the\s+battlefield|\boutcome|\b(?:deliver(?:y|ies|ed|ing)?|supply|supplying|supplied|sending|sent|send)\b",
+    re.I,
+)
+# ... and not where or how they may be used: the question itself.
+_USE_WORDS_RE = re.compile(
+    r"allow|permi|restrict|limit|condition|terms\b|\bdecide|\bdecisions?\b|\bwhere\b|\bwhether\b"
+    r"|territor|soil\b|beyond|border|target|strik|\bhit\b|\bfire|firing|\bused?\b|\breach"
+    r"|red\s+lines?|escalat|party\s+to|participa|respon[ds]|retaliat"
+    r"|launchers|bases\b|airfields|depots",
+    re.I,
+)
+
+
+def supply_or_effect_only(text: str) -> bool:
+    """The remark speaks only of sending the weapons or of their effect at the front."""
+    return bool(_SUPPLY_OR_EFFECT_RE.search(text)) and not _USE_WORDS_RE.search(text)
+
+
 def off_subject(text: str) -> bool:
     """The remark speaks of another concrete subject, or barely reports an event."""
     return bool(_CONCRETE_OTHER_RE.search(text)) or event_report(text)
@@ -294,6 +317,12 @@ def _drop_borrowed_off_subject(
                 or (
                     (res.evidence == ["no cue"] or res.relevance < 1.0)
                     and event_report(r.found.text)
+                )
+                # No side of its own, and only the weapons' delivery or their effect at the
+                # front: not the question of where they may be used.
+                or (
+                    (res.evidence == ["no cue"] or _borrowed(res))
+                    and supply_or_effect_only(r.found.text)
                 )
             )
         }

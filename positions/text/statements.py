@@ -1633,6 +1633,8 @@ class _Finder:
                 clause_toks = clause_toks[colon + 1 :]
             while clause_toks and clause_toks[0].lower in ("but", "and", "so", "yet"):
                 clause_toks = clause_toks[1:]
+            if clause_toks and clause_toks[0].lower in ("asked", "pressed", "questioned"):
+                return []  # "Asked whether ..., X declined to comment": the question
             rest = [t for t in after[1:] if t.lower.isalnum()] if after else []
             goes_on = (
                 after
@@ -2119,7 +2121,16 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
             low in _LEAD_PARTICIPLES
             and i > 0
             and tokens[i - 1].lower == ","
-            and (not verbs or verbs[-1].end == i - 1 or verbs[-1].lemma in _REFUSING)
+            and (
+                not verbs
+                or verbs[-1].end == i - 1
+                or verbs[-1].lemma in _REFUSING
+                # "..., X confirmed Thursday, saying ...": after a post-posed attribution
+                or all(
+                    t.lower in TIME_WORDS | {"yesterday", "today"}
+                    for t in tokens[verbs[-1].end : i - 1]
+                )
+            )
         ):
             # "X went further, saying that ...": the only speech in the sentence, said by
             # its subject. ("X has refused, saying ...": the verb before says nothing.)

@@ -449,3 +449,25 @@ def test_the_founding_topic_knows_weapons_kept_inside_ukraine_and_sites_in_russi
         "Kyiv must be free to hit the launch sites in Russia that shell its towns.",
     ):
         assert classify(topic, text, cue_verb="say").stance != UNRELATED, text
+
+
+def test_a_remark_only_on_sending_the_weapons_or_their_effect_takes_no_side():
+    topic = _founding_topic()
+    text = (
+        "“Ukraine must be free to strike the airfields in Russia from which its cities are "
+        "bombed,” Defence Minister Aldo Brenn said on Monday.\n\n"
+        "“These rockets have been a game changer for our soldiers,” he added."
+    )
+    results = analyse(text, None, [topic])
+    assert [r.stances[topic.slug].stance for r in results] == [SUPPORT, UNRELATED]
+
+
+def test_a_remark_on_sending_the_weapons_that_says_where_they_may_be_used_keeps_its_side():
+    topic = _founding_topic()
+    text = (
+        "Defence Minister Aldo Brenn said Ukraine must be free to strike the airfields in "
+        "Russia from which its cities are bombed. He said the rockets were sent on the "
+        "condition that they hit only military targets."
+    )
+    results = analyse(text, None, [topic])
+    assert results[1].stances[topic.slug].stance != UNRELATED

@@ -1195,3 +1195,19 @@ def test_a_quote_after_a_colon_is_the_person_the_sentence_opens_with():
 def test_a_caption_before_a_colon_is_nobody_s_attribution():
     found = _find("Photo caption: Oren Falk at the harbour on Monday: “The harbour must stay shut”")
     assert not any(f.speaker and "Photo" in f.speaker.name for f in found)
+
+
+def test_the_question_before_a_refusal_is_no_statement():
+    found = _find(
+        "Asked whether the council would close the harbour, Mara Quist declined to comment."
+    )
+    assert [f.text for f in found] == []
+
+
+def test_a_saying_clause_after_a_post_posed_attribution_is_a_statement_of_its_own():
+    found = _find(
+        "Dolmar has become the first port to ban foreign trawlers, Defence Minister Mara Quist "
+        "confirmed Thursday, saying the ban would last all year and could not be lifted early."
+    )
+    assert found[-1].text.startswith("saying the ban would last all year")
+    assert found[-1].speaker.name == "Mara Quist"
