@@ -333,6 +333,7 @@ def _drop_borrowed_off_subject(
 
 _ELSEWHERE_CONFIDENCE = 0.5  # borrowed stances go to review (extraction.STANCE_REVIEW_BELOW)
 _ALSO_RE = re.compile(r"\balso\b", re.I)
+_OWN_ALSO_RE = re.compile(r"(?:I|We)\s+(?:have\s+|had\s+|will\s+)?also\b")
 _ALSO_SAID_RE = re.compile(
     r"\balso\s+(?:said|told|announced|confirmed|noted|stressed|spoke|discussed|mentioned)\b", re.I
 )
@@ -347,7 +348,9 @@ def _asides_of(found: list[FoundStatement], text: str) -> set[int]:
     and that ..."), and the quote of the same speaker that goes straight on from one."""
     out: set[int] = set()
     for i, st in enumerate(found):
-        lead = st.text[:12] if not st.direct else ""
+        # A reporter's "X also said ..."; or "I also spoke today about ...", in their own words.
+        own_aside = st.direct and bool(_OWN_ALSO_RE.match(st.text))
+        lead = st.text[:16] if own_aside else ("" if st.direct else st.text[:12])
         before = text[max(0, st.start - 40) : st.start] if text else ""
         # "X also said that ... and that Y would ...": the rest of the sentence too.
         sentence = text[st.sentence_start : st.start] if text and st.sentence_start >= 0 else ""

@@ -235,8 +235,16 @@ _DISMISSED = frozenset(
         "baseless",
         "bluff",
         "bluffing",
+        "illusion",
+        "illusory",
+        "myth",
+        "fiction",
+        "imaginary",
     )
 )
+
+
+_SO_CALLED = [stem("so"), stem("called")]
 
 
 _MISTAKE = frozenset(stem(w) for w in ("mistake", "error", "wrong", "folly", "blunder"))
@@ -658,10 +666,16 @@ def classify(
                 if (
                     polarity == OPPOSE
                     and not negated
-                    and set(ws[end : end + 6]) & _DISMISSED
-                    and not set(ws[end : end + 6]) & _NEGATORS
+                    and (
+                        (
+                            set(ws[end : end + 8]) & _DISMISSED
+                            and not set(ws[end : end + 8]) & _NEGATORS
+                        )
+                        or ws[max(0, start - 2) : start] == _SO_CALLED
+                    )
                 ):
-                    polarity, negated = SUPPORT, False  # the danger is waved away
+                    # the danger is waved away ("red lines are a bluff", "so-called red lines")
+                    polarity, negated = SUPPORT, False
                 hedged = (
                     _hedged(ws, start, clause)
                     and not warning

@@ -237,8 +237,10 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     speech = paragraphs[only.paragraph].end - only.content_start
     words = len(paragraphs[only.paragraph].text.split())
     if only.heading:
+        # "Address by ...", then a speech; the heading says as much as a long first turn.
         after = paragraphs[only.paragraph + 1 : only.paragraph + 3]
-        speech, words = 1, max((len(p.text.split()) for p in after), default=0)
+        longest = max((len(p.text.split()) for p in after), default=0)
+        speech, words = 1, _SPEECH_WORDS if longest >= _ANSWER_WORDS else 0
     if not only.capitals and speech > 0 and words >= _SPEECH_WORDS:
         return _with_floor_questions(turns, paragraphs, page_ends)
     return []

@@ -471,3 +471,23 @@ def test_a_remark_on_sending_the_weapons_that_says_where_they_may_be_used_keeps_
     )
     results = analyse(text, None, [topic])
     assert results[1].stances[topic.slug].stance != UNRELATED
+
+
+def test_a_red_line_waved_away_argues_for_the_step():
+    assert _stance("On trawlers, the council's red line has turned out to be a bluff") == SUPPORT
+    assert _stance("Its so-called red line on trawlers means nothing to the harbour") == SUPPORT
+    assert _stance("The red line on trawlers must hold, the council said") == OPPOSE
+
+
+def test_an_aside_in_the_speaker_s_own_words_keeps_no_stance_of_theirs():
+    text = (
+        "Address by Mayor Ilse Brandt\n\n"
+        "Today the council met for six hours, and I thank every member who stayed until the "
+        "end of a long and difficult session.\n\n"
+        "We must keep the ban on foreign trawlers in the harbour, because the fishermen of "
+        "this town deserve that much from us.\n\n"
+        "I also met the school board today, and the new classrooms will open in May as planned."
+    )
+    results = analyse(text, None, [TOPIC])
+    stances = [r.stances["harbour"].stance for r in results]
+    assert stances[1] == OPPOSE and stances[-1] == UNRELATED
