@@ -324,11 +324,14 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-16",
     "tests/corpus/strike-debate-tuned-17",
     "tests/corpus/strike-debate-tuned-18",
+    "tests/corpus/strike-debate-tuned-19",
+    "tests/corpus/strike-debate-tuned-20",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
     "strike-debate-heldout-6",
     "strike-debate-heldout-7",
+    "strike-debate-heldout-8",
     "seed",
 )
 
