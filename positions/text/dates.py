@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "yesterday",
         # ("the day before" alone: not "the day before the vote", another day's eve)
         re.compile(
-            r"\b(?:yesterday|(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
+            r"\byesterday\b|\b(?:(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
             r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
             re.I,
         ),
