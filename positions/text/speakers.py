@@ -664,8 +664,13 @@ class SpeakerTracker:
         if speaker.kind == PERSON:
             words = fold(speaker.name).split()
             if len(words) == 1:
+                # "Sir Keir", "Dame Priti": a knight goes by the first name.
+                by_first = fold(speaker.mention).split()[:1] in (["sir"], ["dame"])
                 for entity in [*reversed(self.entities), *reversed(self.names)]:
-                    if entity.kind == PERSON and fold(entity.name).split()[-1:] == words:
+                    names = fold(entity.name).split()
+                    if entity.kind == PERSON and (
+                        names[-1:] == words or (by_first and len(names) >= 2 and names[:1] == words)
+                    ):
                         return as_mentioned(
                             entity,
                             speaker,

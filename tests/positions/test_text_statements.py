@@ -1211,3 +1211,10 @@ def test_a_saying_clause_after_a_post_posed_attribution_is_a_statement_of_its_ow
     )
     assert found[-1].text.startswith("saying the ban would last all year")
     assert found[-1].speaker.name == "Mara Quist"
+
+
+def test_a_knight_named_by_first_name_is_the_person_named_in_full_before():
+    found = _find(
+        "Sir Oren Falk left the harbour talks early. Later, Sir Oren said: “The ban must stay.”"
+    )
+    assert found[-1].speaker.name == "Oren Falk"
