@@ -501,14 +501,15 @@ class _Finder:
             body = self.text[paragraph.start : paragraph.end]
             if len(body.split()) < 12:
                 continue  # bylines, "Share", a caption
-            date = resolve_date(body[:400], self.published)
-            if (
-                date.phrase
-                and date.precision == DAY
-                and date.date is not None
-                and 0 < (self.published - date.date).days <= 6
-            ):
-                return date, fold(body), number
+            # The first day the lead names ("... did last month. In an interview published
+            # Thursday, ...": Thursday).
+            opening, at = body[:400], 0
+            while (date := resolve_date(opening[at:], self.published)).phrase:
+                if date.precision == DAY:
+                    if date.date is not None and 0 < (self.published - date.date).days <= 6:
+                        return date, fold(body), number
+                    return None
+                at = opening.find(date.phrase, at) + len(date.phrase)
             return None
         return None
 

@@ -1218,3 +1218,12 @@ def test_a_knight_named_by_first_name_is_the_person_named_in_full_before():
         "Sir Oren Falk left the harbour talks early. Later, Sir Oren said: “The ban must stay.”"
     )
     assert found[-1].speaker.name == "Oren Falk"
+
+
+def test_the_lead_s_day_is_the_first_day_it_names_after_a_month():
+    found = _find(
+        "Oren Falk has made it clear he does not like what the council did last month. In an "
+        "interview with Harbour Radio aired on Tuesday, the councillor went further.\n\n"
+        "“The trawler ban is wrong, and it has to go,” Falk said."
+    )
+    assert found[-1].date.date == dt.date(2024, 3, 12)
