@@ -101,6 +101,8 @@ TOPIC = {
         "beyond its border",
         "beyond Ukraine's borders",
         "outside Ukraine's borders",
+        "across Russia's border",
+        "across the Russian border",
         "outside of Ukraine's borders",
         "used inside Ukraine",
         "used within Ukraine",

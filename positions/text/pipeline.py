@@ -167,7 +167,8 @@ _EVENT_REPORT_RE = re.compile(
     r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed"
     r"|killed|repelled|repulsed|pushed\s+back|eliminated|controll?ed"
     # ...not "the sites from which it is attacked": an act, not a state
-    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bbeen\s)(?:attacked|targeted)"
+    r"|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"(?:attacked|targeted)"
     r"|(?:been|was|were)\s+(?:briefed|informed|notified)|(?:minutes|hours|days)['’]?\s+notice)\b"
     r"|\b(?:had|has|have)\s+(?:\w+\s+)?(?:delivered|been\s+delivered|begun\s+(?:supplying"
     r"|delivering|sending)|started\s+(?:supplying|delivering|sending))\b"

@@ -1243,7 +1243,13 @@ class _Finder:
             close = next(
                 (j for j in range(end + 1, min(end + 6, c - 1)) if tokens[j].lower == ","), 0
             )
-            if end < c - 1 and tokens[end].lower == "," and close:
+            if (
+                end < c - 1
+                and tokens[end].lower == ","
+                and close
+                # (not a description: "Michael McCaul, a Texas Republican, ...")
+                and tokens[end + 1].lower not in ("a", "an")
+            ):
                 named = speaker_from_tokens(self.text, tokens[end + 1 : close])
                 if named is not None and named.kind == "person" and _full_name(named.name):
                     speaker = named

@@ -491,3 +491,15 @@ def test_an_aside_in_the_speaker_s_own_words_keeps_no_stance_of_theirs():
     results = analyse(text, None, [TOPIC])
     stances = [r.stances["harbour"].stance for r in results]
     assert stances[1] == OPPOSE and stances[-1] == UNRELATED
+
+
+def test_the_founding_topic_reads_targets_from_which_ukraine_is_being_attacked():
+    topic = _founding_topic()
+    text = (
+        "“Ukraine must be free to strike the airfields in Russia,” Defence Minister Aldo "
+        "Brenn said.\n\n"
+        "Brenn added that Kyiv should hit “the launch sites from which it is being attacked.”\n\n"
+        "Senator Ivo Marr said Kyiv's rockets would never be fired across Russia's border."
+    )
+    stances = [r.stances[topic.slug].stance for r in analyse(text, None, [topic])]
+    assert stances[1] != UNRELATED and stances[-1] != UNRELATED

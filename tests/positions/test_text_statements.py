@@ -1227,3 +1227,11 @@ def test_the_lead_s_day_is_the_first_day_it_names_after_a_month():
         "“The trawler ban is wrong, and it has to go,” Falk said."
     )
     assert found[-1].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_description_in_apposition_is_not_the_name_of_the_speaker():
+    found = _find(
+        "Harbour Committee Chairman Oren Falk, a Dolmar Liberal, welcomed the vote and said "
+        "the trawlers should also be kept out of the northern bay."
+    )
+    assert found[-1].speaker.name == "Oren Falk"
