@@ -503,3 +503,13 @@ def test_the_founding_topic_reads_targets_from_which_ukraine_is_being_attacked()
     )
     stances = [r.stances[topic.slug].stance for r in analyse(text, None, [topic])]
     assert stances[1] != UNRELATED and stances[-1] != UNRELATED
+
+
+def test_the_founding_topic_reads_a_party_to_this_war_as_a_warning():
+    topic = _founding_topic()
+    result = classify(
+        topic,
+        "said the minister's words were 'more evidence that London is a party to this war'",
+        cue_verb="say",
+    )
+    assert result.stance == OPPOSE
