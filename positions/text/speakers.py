@@ -163,6 +163,9 @@ _MALE_NAMES = frozenset(
 )
 FEMALE = "f"
 MALE = "m"
+_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
+# Party members, not nationalities, though they end like one ("the Louisiana Republican").
+_PARTIES = frozenset({"republican", "republicans", "democrat", "democratic", "democrats"})
 
 
 def gender_of(speaker: Speaker) -> str:
@@ -530,6 +533,19 @@ def _role_held_at(toks: list[Token]) -> int:
     return 0
 
 
+def _described(speaker: Speaker) -> bool:
+    """ "the Louisiana Republican", "the CDU chairman": a person described by where they
+    are from or their party, and their role; not named."""
+    words = speaker.name.split()
+    return (
+        speaker.definite
+        and 2 <= len(words) <= 3
+        and (words[-1].lower() in ROLE_WORDS or words[-1].lower() in _PARTIES)
+        and words[-1].lower() not in _BODY_HEADS  # "the CDU/CSU group" is a body
+        and not any(w.lower() in _FIRST_NAMES for w in words)
+    )
+
+
 def role_only(name: str) -> bool:
     """A description, not a name: "the Russian president", "ambassador in Berlin"."""
     words = name.split()
@@ -677,7 +693,7 @@ class SpeakerTracker:
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
-            if role_only(speaker.name):
+            if role_only(speaker.name) or _described(speaker):
                 # "the spokesman", "the Russian leader": the latest speaker in that role,
                 # else the latest person named with it ("welcomed NATO Secretary General
                 # Mark Rutte ... The Secretary General stressed ...").
@@ -697,7 +713,9 @@ class SpeakerTracker:
                     return body
                 # (Of the role, not of where it is held: "the President of the Republic".)
                 nationality = [
-                    fold(w) for w in speaker.name.split()[:held] if _NATIONALITY_RE.match(w)
+                    fold(w)
+                    for w in speaker.name.split()[:held]
+                    if _NATIONALITY_RE.match(w) and w.lower() not in _PARTIES
                 ]
                 if speaker.definite:
                     # "the head of state added": the person last named; "the Russian

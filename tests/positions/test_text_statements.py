@@ -1235,3 +1235,19 @@ def test_a_description_in_apposition_is_not_the_name_of_the_speaker():
         "the trawlers should also be kept out of the northern bay."
     )
     assert found[-1].speaker.name == "Oren Falk"
+
+
+def test_a_person_described_by_state_and_party_is_the_person_named_before():
+    found = _find(
+        "Senator Ivo Marr spoke at the harbour forum on Monday.\n\n"
+        "“Open the harbour to every boat that pays its fees,” the Ohio Republican said."
+    )
+    assert found[-1].speaker.name == "Ivo Marr"
+
+
+def test_a_person_described_by_party_and_role_is_the_person_named_before():
+    found = _find(
+        "Opposition leader Ilse Brandt has set the council a deadline. „The trawlers must be "
+        "gone by May“, the DLP chairwoman said on Wednesday."
+    )
+    assert found[-1].speaker.name == "Ilse Brandt"
