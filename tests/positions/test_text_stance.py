@@ -513,3 +513,20 @@ def test_the_founding_topic_reads_a_party_to_this_war_as_a_warning():
         cue_verb="say",
     )
     assert result.stance == OPPOSE
+
+
+def test_the_founding_topic_reads_freedom_to_use_and_weapons_confined_to_ukraine():
+    topic = _founding_topic()
+    assert (
+        classify(
+            topic, "What we need is the freedom to use long-range weapons on Russian soil."
+        ).stance
+        == SUPPORT
+    )
+    assert classify(topic, "The rockets will be confined to Ukrainian land.").stance == OPPOSE
+    assert (
+        classify(
+            topic, "argued that confining the rockets to Ukrainian territory was a gift to Moscow"
+        ).stance
+        != OPPOSE
+    )
