@@ -326,6 +326,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-18",
     "tests/corpus/strike-debate-tuned-19",
     "tests/corpus/strike-debate-tuned-20",
+    "tests/corpus/strike-debate-tuned-21",
+    "tests/corpus/strike-debate-tuned-22",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
