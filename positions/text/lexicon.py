@@ -396,6 +396,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organisatio
 # Words that may appear inside a speaker's noun phrase in lower case.
 ROLE_WORDS = frozenset(
     [
+        "diplomacy",  # "the head of French diplomacy": the foreign minister
         # "foreign policy expert Jo Marr", "defence analyst Jo Marr"
         "policy",
         "expert",

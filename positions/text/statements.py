@@ -225,6 +225,8 @@ _FRONTED_STARTS = frozenset(
         "alongside",
         "abroad",
         "instead",
+        # In a former role: "As Dutch prime minister, X said in May that ..."
+        "as",
     }
 )
 _ADJUNCT_STARTS = frozenset(

@@ -1251,3 +1251,18 @@ def test_a_person_described_by_party_and_role_is_the_person_named_before():
         "gone by May“, the DLP chairwoman said on Wednesday."
     )
     assert found[-1].speaker.name == "Ilse Brandt"
+
+
+def test_a_fronted_former_role_is_not_the_statement():
+    st = _one("As harbour master, Mara Quist said in May that the trawlers would never be let in.")
+    assert st.text.startswith("said in May that the trawlers")
+    assert st.speaker.name == "Mara Quist"
+
+
+def test_the_head_of_a_country_s_diplomacy_speaks():
+    found = _find(
+        "Foreign Minister Ann Roe said on Saturday that the trawlers may enter the bay.\n\n"
+        "« Our message has been consistent », the head of Dolmar diplomacy insisted."
+    )
+    assert found[-1].text == "Our message has been consistent"
+    assert found[-1].speaker.name == "Ann Roe"
