@@ -292,6 +292,10 @@ def _body_in_lead(role: str, lead: str) -> bool:
 _WORD_RE = re.compile(r"[\w'’-]+")
 _SOURCE_LABEL_RE = re.compile(r"Source:\s+")
 _COLON_SUBJECT_WORDS = 16
+# A paragraph that introduces the next one as someone's words: "... has posted on X:".
+_INTRODUCES_RE = re.compile(
+    r"\b(?:said|says|wrote|writes|posted|tweeted|added|stated)\b[^.!?:]{0,50}:\s*$"
+)
 _QUOTE_LABEL_RE = re.compile(r"Quote:\s+")
 # Words of someone speaking for themselves, or to the room: not a reporter's.
 _SPEAKING_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -350,6 +354,12 @@ class _Finder:
             if number and _QUOTE_LABEL_RE.match(paragraph.text):
                 self._source_line(kept[number - 1], number - 1)
             quotes = find_quotes(self.text, paragraph.start, paragraph.end)
+            poster = self._poster(kept[number - 1]) if number and not quotes else None
+            if poster is not None:
+                # "X has posted on X:", then the post itself, without quotation marks.
+                self._turn(paragraph, number, poster, paragraph.start, -1)
+                run_on = None
+                continue
             before = len(self.out)
             if run_on is not None and quotes and quotes[0].open_at == paragraph.start:
                 run_on = self._continue_run_on(run_on, quotes[0], number)
@@ -1018,6 +1028,18 @@ class _Finder:
                 continue
             out.append(st)
         return out
+
+    def _poster(self, paragraph: Paragraph) -> Speaker | None:
+        """Who the paragraph before introduces as writing or saying what follows ("Kuleba
+        has posted on X:", "In a statement, the ministry said:"), if it opens with them."""
+        if not _INTRODUCES_RE.search(paragraph.text):
+            return None
+        tokens = tokenize(self.text, paragraph.start, paragraph.end, [])
+        verbs = _speech_verbs(tokens)
+        if not verbs or len(tokens) > 2 * _COLON_SUBJECT_WORDS:
+            return None
+        found = self._subject(tokens, verbs[0])
+        return found[0] if found is not None else None
 
     def _colon_subject(self, tokens: list[Token]) -> Speaker | None:
         """The person or body a sentence before a colon opens with, when it is short and

@@ -1266,3 +1266,21 @@ def test_the_head_of_a_country_s_diplomacy_speaks():
     )
     assert found[-1].text == "Our message has been consistent"
     assert found[-1].speaker.name == "Ann Roe"
+
+
+def test_a_post_after_a_paragraph_that_introduces_it_is_the_poster_s_words():
+    found = _find(
+        "Harbour master Mara Quist has posted on X:\n\n"
+        "The trawlers stay outside the wall. Lift the ban and we lose the bay for good.\n\n"
+        "Share"
+    )
+    assert [(f.speaker.name, f.direct) for f in found] == [("Mara Quist", True)]
+    assert found[0].text.startswith("The trawlers stay outside")
+
+
+def test_a_paragraph_ending_in_a_colon_without_speech_introduces_no_post():
+    found = _find(
+        "The council published its figures for the harbour:\n\n"
+        "Trawler landings fell by a third in the spring and have not recovered since."
+    )
+    assert found == []
