@@ -10,6 +10,7 @@ keeps them as aliases.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # country (as written after "of" or before "'s") -> its adjective
 _DEMONYMS = {
@@ -110,7 +111,8 @@ _GOVERNMENT_RE = re.compile(r"government", re.I)
 
 def country_of(word: str) -> str:
     """The country a word names ("Poland", "Polish", "Warsaw"), or ""."""
-    key = re.sub(r"^the\s+", "", word.lower().strip("."))
+    key = word.lower().strip(".")
+    key = key[4:] if key.startswith("the ") else key
     if key in _DEMONYMS:
         return key
     return _COUNTRY_OF.get(key) or _CAPITAL_COUNTRY.get(key, "")
@@ -219,16 +221,27 @@ def group_variants(name: str) -> list[str]:
     return out
 
 
+# Words without which a candidate has no other name here (a cheap test before the rest).
+_HINT_RE = re.compile(
+    r"ministry|affairs|defen[cs]e|government|foreign|officials?|diplomats?|sources?|Tor(?:y|ies)"
+    r"|GOP|MPs|backbenchers|lawmakers|senators|congressmen|legislators|deputies|members",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _variants_of(candidate: str) -> tuple[str, ...]:
+    if not _HINT_RE.search(candidate):
+        return ()
+    return (*body_variants(candidate), *unnamed_variants(candidate), *group_variants(candidate))
+
+
 def variants(candidates: list[str]) -> list[str]:
     """Every other name of the bodies and groups among `candidates`, in order, new ones only."""
     seen = set(candidates)
     out: list[str] = []
     for candidate in candidates:
-        for variant in (
-            *body_variants(candidate),
-            *unnamed_variants(candidate),
-            *group_variants(candidate),
-        ):
+        for variant in _variants_of(candidate):
             if variant not in seen:
                 seen.add(variant)
                 out.append(variant)
