@@ -939,44 +939,30 @@ class _Finder:
                 if statement is not None:
                     found.append(statement)
                     continue
+            speaker = None
             if not found and i >= 3 and tokens[i - 1].lower == ":" and i + 2 >= len(tokens):
                 # "Zelensky was coy in his nightly address: “...”": the quotation ends the
                 # sentence of the person it opens with.
-                colon_speaker = self._colon_subject(tokens[: i - 1])
-                if colon_speaker is not None:
-                    statement = self._direct(
-                        tok.quote,
-                        colon_speaker,
-                        "",
-                        s_start,
-                        s_end,
-                        number,
-                        previous_start,
-                        tokens,
-                        confidence=0.7,
-                    )
-                    if statement is not None:
-                        found.append(statement)
-                        self._remember(colon_speaker, number)
-                        continue
-            outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
-            if outside > 12:
-                continue
-            speaker = self.last_speaker
-            if number - self.last_speaker_paragraph > 1:
-                speaker = None
-            subject = self.last_subject
-            if (
-                subject is not None
-                and subject[1] == previous_start
-                and subject[1] != s_start
-                and (speaker is None or speaker.name != subject[0].name)
-            ):
-                # "Mr Vale, for his part, set out his reasoning. '...'": the person the
-                # sentence before is about, rather than whoever spoke before that.
-                speaker = subject[0]
+                speaker = self._colon_subject(tokens[: i - 1])
             if speaker is None:
-                continue
+                outside = sum(len(t.text) for t in tokens if t.quote is None and t.lower.isalnum())
+                if outside > 12:
+                    continue
+                speaker = self.last_speaker
+                if number - self.last_speaker_paragraph > 1:
+                    speaker = None
+                subject = self.last_subject
+                if (
+                    subject is not None
+                    and subject[1] == previous_start
+                    and subject[1] != s_start
+                    and (speaker is None or speaker.name != subject[0].name)
+                ):
+                    # "Mr Vale, for his part, set out his reasoning. '...'": the person the
+                    # sentence before is about, rather than whoever spoke before that.
+                    speaker = subject[0]
+                if speaker is None:
+                    continue
             if speaker is not self.last_speaker:
                 self._remember(speaker, number)  # the next bare quotation is theirs too
             statement = self._direct(
