@@ -152,6 +152,9 @@ _DATELINE_RE = re.compile(
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
 )
 # Phrases that date a statement by the occasion named before: "the same day".
+# The sentence after a statement, and one that says where it was spoken.
+_NEXT_SENTENCE_RE = re.compile(r"[\s\W]{0,4}([A-Z][^.!?]{0,200}[.!?])")
+_SPEAKING_RE = re.compile(r"\b(?:was|were)\s+speaking\b")
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
 # "At the same summit, X told reporters ...": the occasion the story dated before.
 _SAME_OCCASION_RE = re.compile(
@@ -608,6 +611,10 @@ class _Finder:
                 if occasion is not None:
                     out[i] = statement = replace(statement, date=occasion)
                     continue
+            after = self._speaking_after(statement)
+            if after is not None:
+                out[i] = statement = replace(statement, date=after)
+                continue
             if lead is not None and not statement.date.phrase:
                 surname = fold(name).split()[-1:]
                 if (
@@ -643,6 +650,21 @@ class _Finder:
         if same_day:  # "Speaking the same day, X restated ..."
             return self._date_before(at)
         date = resolve_date(sentence, self.published)
+        return date if date.phrase else None
+
+    def _speaking_after(self, statement: FoundStatement) -> StatementDate | None:
+        """ "X has said that ... . X was speaking during a visit to Kyiv yesterday": the
+        sentence after the statement dates the occasion it was made on."""
+        if statement.speaker is None or self.published is None:
+            return None
+        nxt = _NEXT_SENTENCE_RE.match(self.text, statement.context_end)
+        if nxt is None or not _SPEAKING_RE.search(nxt.group(1)):
+            return None
+        opening = fold(nxt.group(1)[:60]).split()
+        surname = fold(statement.speaker.name).split()[-1:]
+        if not (set(opening[:4]) & {"he", "she", "they", *surname}):
+            return None
+        date = resolve_date(nxt.group(1), self.published)
         return date if date.phrase else None
 
     def _date_before(self, position: int, occasion: str = "") -> StatementDate | None:

@@ -1284,3 +1284,11 @@ def test_a_paragraph_ending_in_a_colon_without_speech_introduces_no_post():
         "Trawler landings fell by a third in the spring and have not recovered since."
     )
     assert found == []
+
+
+def test_the_sentence_after_a_statement_can_say_when_it_was_spoken():
+    found = _find(
+        "Councillor Oren Falk has said that the trawlers must stay outside the harbour wall.\n\n"
+        "Falk was speaking during a visit to the fish market on Tuesday, his second this year."
+    )
+    assert found[0].date.date == dt.date(2024, 3, 12)
