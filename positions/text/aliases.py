@@ -93,18 +93,18 @@ _COUNTRY_NAMES = {
     "netherlands": "the Netherlands",
 }
 
+# How the press writes the two ministries the debate quotes.
+_FOREIGN_MINISTRY = r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
+_DEFENCE_MINISTRY = r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e"
+_ANY_MINISTRY = rf"{_FOREIGN_MINISTRY}|{_DEFENCE_MINISTRY}"
 # the ways of writing a ministry: canonical short form, then the long forms
 _MINISTRIES = {
     "foreign": (
         "Foreign Ministry",
         "Ministry of Foreign Affairs",
-        re.compile(r"foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|foreign\s+office", re.I),
+        re.compile(rf"{_FOREIGN_MINISTRY}|foreign\s+office", re.I),
     ),
-    "defence": (
-        "Defence Ministry",
-        "Ministry of Defence",
-        re.compile(r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e", re.I),
-    ),
+    "defence": ("Defence Ministry", "Ministry of Defence", re.compile(_DEFENCE_MINISTRY, re.I)),
 }
 _GOVERNMENT_RE = re.compile(r"government", re.I)
 
@@ -248,16 +248,10 @@ def variants(candidates: list[str]) -> list[str]:
     return out
 
 
-_BARE_BODY_RE = re.compile(
-    r"^(?:the\s+)?(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|defen[cs]e\s+ministry"
-    r"|ministry\s+of\s+defen[cs]e)$",
-    re.I,
-)
+_BARE_BODY_RE = re.compile(rf"^(?:the\s+)?(?:{_ANY_MINISTRY})$", re.I)
 _OWNED_BODY_RE = re.compile(
-    r"\b(?P<owner>[A-Z][\w.]*)(?:['’]s)?\s+(?P<body>(?i:foreign\s+ministry|ministry\s+of\s+foreign"
-    r"\s+affairs|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e))\b"
-    r"|\b(?P<body2>(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|defen[cs]e\s+ministry"
-    r"|ministry\s+of\s+defen[cs]e))\s+(?:of|in)\s+(?P<owner2>[A-Z]\w+)"
+    rf"\b(?P<owner>[A-Z][\w.]*)(?:['’]s)?\s+(?P<body>(?i:{_ANY_MINISTRY}))\b"
+    rf"|\b(?P<body2>(?i:{_ANY_MINISTRY}))\s+(?:of|in)\s+(?P<owner2>[A-Z]\w+)"
 )
 
 

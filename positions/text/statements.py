@@ -151,10 +151,10 @@ _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.?)?\s*"
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
 )
-# Phrases that date a statement by the occasion named before: "the same day".
 # The sentence after a statement, and one that says where it was spoken.
 _NEXT_SENTENCE_RE = re.compile(r"[\s\W]{0,4}([A-Z][^.!?]{0,200}[.!?])")
 _SPEAKING_RE = re.compile(r"\b(?:was|were)\s+speaking\b")
+# Phrases that date a statement by the occasion named before: "the same day".
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
 # "At the same summit, X told reporters ...": the occasion the story dated before.
 _SAME_OCCASION_RE = re.compile(
@@ -434,6 +434,7 @@ class _Finder:
                 person = max(people, key=lambda entity: entity.start)
                 return replace(person, mention=turn.label, start=turn.label_start, end=end)
         initialled = INITIAL_LABEL_RE.fullmatch(turn.label)
+        name: str | None = None  # the name the label itself gives
         if initialled:
             # "V.Putin": the Vladimir Putin the page names, else "Putin".
             surname = initialled.group("surname")
@@ -441,11 +442,9 @@ class _Finder:
                 rf"\b({initialled.group('initial')}[a-z]+\s+{re.escape(surname)})\b", self.text
             )
             name = " ".join(named.group(1).split()) if named else surname
-            label = Speaker(
-                turn.label, turn.label_start, end, name, candidates=(name,), confidence=0.9
-            )
         elif turn.capitals:
             name = surname_label(turn.label)
+        if name is not None:
             label = Speaker(
                 turn.label, turn.label_start, end, name, candidates=(name,), confidence=0.9
             )
@@ -1997,6 +1996,8 @@ _BY_AGENT_RE = re.compile(
 _SUBORDINATE_OPENING_RE = re.compile(
     r"(?:If|When|Unless|Although|Though|While|Because|Once|Should|As long as)\b[^.!?]*,$"
 )
+# When a post-posed attribution was spoken: "..., X confirmed Thursday, saying ...".
+_WHEN_WORDS = TIME_WORDS | {"yesterday", "today"}
 _OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead"})
 _SPOKE_WHERE = frozenset({"at", "during", "in", "on"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})
@@ -2165,10 +2166,7 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
                 or verbs[-1].end == i - 1
                 or verbs[-1].lemma in _REFUSING
                 # "..., X confirmed Thursday, saying ...": after a post-posed attribution
-                or all(
-                    t.lower in TIME_WORDS | {"yesterday", "today"}
-                    for t in tokens[verbs[-1].end : i - 1]
-                )
+                or all(t.lower in _WHEN_WORDS for t in tokens[verbs[-1].end : i - 1])
             )
         ):
             # "X went further, saying that ...": the only speech in the sentence, said by

@@ -37,19 +37,26 @@ _ADDRESS_RE = re.compile(
 _ADDRESS_WORDS = 16  # a heading, not a sentence that begins "Remarks by ..."
 
 
-def address_heading(text: str) -> bool:
-    """ "Address by President of Ukraine Volodymyr Zelensky": kept, though a heading.
-    Not "Remarks by President X and Prime Minister Y Before Bilateral Meeting": that page
-    labels its turns."""
-    match = _ADDRESS_RE.fullmatch(text)
-    return (
-        match is not None
-        and len(text.split()) <= _ADDRESS_WORDS
-        and not _NOT_ONE_SPEAKER_RE.search(match.group("who"))
-    )
-
-
 _NOT_ONE_SPEAKER_RE = re.compile(r"\b(?:and|with|before|after|at|on|during|in|to)\b", re.I)
+
+
+def _address(text: str) -> re.Match[str] | None:
+    """ "Address by President of Ukraine Volodymyr Zelensky": a heading that gives the page
+    to one speaker. Not "Remarks by President X and Prime Minister Y Before Bilateral
+    Meeting": that page labels its turns."""
+    match = _ADDRESS_RE.fullmatch(text)
+    if (
+        match is None
+        or len(text.split()) > _ADDRESS_WORDS
+        or _NOT_ONE_SPEAKER_RE.search(match.group("who"))
+    ):
+        return None
+    return match
+
+
+def address_heading(text: str) -> bool:
+    """An address heading is kept, though it reads as a headline."""
+    return _address(text) is not None
 
 
 # "Q ...", "Q: ...", "QUESTION: ...", "Question [Reuters]: ...", "Interviewer: ...": a
@@ -183,8 +190,8 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         if question:
             turns.append(Turn(index, True, "", paragraph.start, paragraph.start + question.end()))
             continue
-        address = _ADDRESS_RE.fullmatch(text)
-        if address and address_heading(text):
+        address = _address(text)
+        if address is not None:
             # The heading has no words of the speaker's own; the paragraphs after it do.
             who = address.start("who")
             turns.append(
@@ -234,13 +241,14 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         return _with_floor_questions(turns, paragraphs, page_ends)
     # One label and no question: an address or a statement, if a speech follows it.
     only = answers[0]
+    if only.heading:
+        # "Address by ...", then a speech: one of the next paragraphs is a full answer's length.
+        after = paragraphs[only.paragraph + 1 : only.paragraph + 3]
+        if any(len(p.text.split()) >= _ANSWER_WORDS for p in after):
+            return _with_floor_questions(turns, paragraphs, page_ends)
+        return []
     speech = paragraphs[only.paragraph].end - only.content_start
     words = len(paragraphs[only.paragraph].text.split())
-    if only.heading:
-        # "Address by ...", then a speech; the heading says as much as a long first turn.
-        after = paragraphs[only.paragraph + 1 : only.paragraph + 3]
-        longest = max((len(p.text.split()) for p in after), default=0)
-        speech, words = 1, _SPEECH_WORDS if longest >= _ANSWER_WORDS else 0
     if not only.capitals and speech > 0 and words >= _SPEECH_WORDS:
         return _with_floor_questions(turns, paragraphs, page_ends)
     return []
