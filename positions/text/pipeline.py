@@ -224,7 +224,8 @@ def event_report(text: str) -> bool:
 _SUPPLY_OR_EFFECT_RE = re.compile(
     r"game[- ]changer|\bchange\s+(?:nothing|the\s+outcome)|proven\s+themselves"
     r"|proved\s+(?:their|its)\s+worth|strengthen|make\s+a\s+(?:real\s+)?difference"
-    r"|at\s+the\s+front\b|on\s+the\s+battlefield|\boutcome|\b(?:deliver(?:y|ies|ed|ing)?|supply|supplying|supplied|sending|sent|send)\b",
+    r"|at\s+the\s+front\b|on\s+the\s+battlefield|\boutcome"
+    r"|\b(?:deliver(?:y|ies|ed|ing)?|supply|supplying|supplied|sending|sent|send)\b",
     re.I,
 )
 # ... and not where or how they may be used: the question itself.
