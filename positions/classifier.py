@@ -328,12 +328,15 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-20",
     "tests/corpus/strike-debate-tuned-21",
     "tests/corpus/strike-debate-tuned-22",
+    "tests/corpus/strike-debate-tuned-23",
+    "tests/corpus/strike-debate-tuned-24",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
     "strike-debate-heldout-6",
     "strike-debate-heldout-7",
     "strike-debate-heldout-8",
+    "strike-debate-heldout-9",
     "seed",
 )
 
@@ -434,7 +437,8 @@ _prior_disabled = False
 
 @contextmanager
 def prior_disabled():
-    """Within this block the shipped priors are not used (tests of the bare cue rules)."""
+    """Within this block the shipped priors (the stance prior and the statement filter) are
+    not used: tests of the bare rules."""
     global _prior_disabled
     previous, _prior_disabled = _prior_disabled, True
     try:
@@ -465,6 +469,10 @@ def _load_prior_file(path: Path, topic_slug: str) -> PriorModel | None:
     except Exception:  # truncated or incompatible file: the cue rules decide alone
         logger.warning("Could not load stance prior %s", path, exc_info=True)
         return None
+
+
+def priors_enabled() -> bool:
+    return not _prior_disabled
 
 
 def load_prior(topic_slug: str) -> PriorModel | None:

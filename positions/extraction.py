@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from rapidfuzz import fuzz, process
 
-from . import classifier
+from . import classifier, statement_filter
 from .models import Actor, ActorAlias, Stance, Statement, Topic
 from .services import actor_add_alias, actor_create
 from .text.names import fold, normalize_name
@@ -159,7 +159,7 @@ def extract_article(
     cues = [topic_cues(t) for t in topic_list]
     by_slug = {t.slug: t for t in topic_list}
     analysed = analyse(article.text, article.published_date, cues)
-    desired = _desired_rows(analysed, by_slug, resolver)
+    desired = _desired_rows(analysed, by_slug, resolver, article.text)
 
     existing = list(Statement.objects.filter(article=article))
     touched = [s for s in existing if s.touched_by_editor]
@@ -184,10 +184,14 @@ def extract_article(
 
 
 def _desired_rows(
-    analysed: list[AnalysedStatement], by_slug: dict[str, Topic], resolver: ActorResolver
+    analysed: list[AnalysedStatement],
+    by_slug: dict[str, Topic],
+    resolver: ActorResolver,
+    text: str,
 ) -> dict[tuple[int, int, int | None], dict]:
     rows: dict[tuple[int, int, int | None], dict] = {}
     priors = _prior_probabilities(analysed, by_slug)
+    filtered = {slug: statement_filter.filtered_out(slug, text, analysed) for slug in by_slug}
     for item in analysed:
         found = item.found
         actor: Actor | None = None
@@ -205,7 +209,8 @@ def _desired_rows(
             "statement_date": found.date.date,
             "date_precision": found.date.precision,
         }
-        related = item.related
+        span = (found.start, found.end)
+        related = {slug: r for slug, r in item.related.items() if span not in filtered[slug]}
         if not related:
             rows[(found.start, found.end, None)] = {
                 **base,
