@@ -422,6 +422,7 @@ ROLE_WORDS = frozenset(
         "public",
         "prosecutor",
         "spokesman",
+        "coordinator",
         "spokeswoman",
         "spokesperson",
         "spokespeople",
@@ -901,6 +902,7 @@ TITLE_WORDS = frozenset(
     for w in [
         "Policy",
         "Expert",
+        "Coordinator",
         "Analyst",
         "Specialist",
         "Councillor",
@@ -986,6 +988,7 @@ TITLE_WORDS = frozenset(
         "Department",
         "Office",
         "Affairs",
+        "Communications",  # "Coordinator for Strategic Communications John Kirby"
         "Russian",
         "Ukrainian",
         "American",

@@ -97,7 +97,15 @@ def analyse(
                 and statement.direct
                 and not statement.turn
                 and seen is not None
-                and (statement.paragraph - seen <= 1)
+                and (
+                    statement.paragraph - seen <= 1
+                    # "He said this in a commentary." between: a paragraph with no statement
+                    or (
+                        statement.paragraph - seen == 2
+                        and previous is not None
+                        and previous.found.paragraph == seen
+                    )
+                )
                 and not _turned_away(previous, statement, topic.slug)
             ):
                 continues = last_stance[(key, topic.slug)]

@@ -82,6 +82,37 @@ def same_speaker(a: FoundStatement, b: FoundStatement) -> bool:
 _QUOTED_PHRASE_WORDS = 6
 
 
+# "said this in a commentary", "said so on Monday": a note on where earlier words were said.
+_SOURCE_NOTE_NEXT = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "on",
+        "to",
+        "while",
+        "after",
+        "before",
+        "when",
+        "from",
+        "via",
+        "through",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "earlier",
+        ",",
+    }
+)
+
+
+# A reporter's question that goes on from the one before: the answer is read with both.
+_FOLLOW_UP_RE = re.compile(
+    r"\s*(?:but|so|(?:(?:just|a|to)\s+)?follow(?:ing)?[- ]?up)\b", re.IGNORECASE
+)
+
+
 # What joins a speaker's second reported clause to the first: ", adding", "and warned".
 _COORDINATED_RE = re.compile(r",|,?\s*(?:and|but)")
 
@@ -153,7 +184,11 @@ _DATELINE_RE = re.compile(
 )
 # The sentence after a statement, and one that says where it was spoken.
 _NEXT_SENTENCE_RE = re.compile(r"[\s\W]{0,4}([A-Z][^.!?]{0,200}[.!?])")
-_SPEAKING_RE = re.compile(r"\b(?:was|were)\s+speaking\b")
+# "X was speaking ... yesterday", "He said this yesterday during ...", "She made the
+# remarks on Friday": the sentence after a statement that dates it.
+_SPEAKING_RE = re.compile(
+    r"\b(?:(?:was|were)\s+speaking|said\s+(?:this|so)|made\s+the\s+(?:remarks?|comments?))\b"
+)
 # Phrases that date a statement by the occasion named before: "the same day".
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)
 # "At the same summit, X told reporters ...": the occasion the story dated before.
@@ -335,6 +370,7 @@ class _Finder:
         floor: Speaker | None = None
         in_transcript = False
         asked = -1  # where the words the current answer goes on from begin
+        question_at = -1  # where the question the last question followed up begins
         for number, paragraph in enumerate(kept):
             turn = turns.get(number)
             if turn is not None:
@@ -350,8 +386,15 @@ class _Finder:
                     self._turn(paragraph, number, floor, start, asked)
 
                 # The question, or the answer's paragraph before, is what the next
-                # paragraph of the answer goes on from.
-                asked = start
+                # paragraph of the answer goes on from; a follow-up question ("But does
+                # ... over that?") goes on from the question it follows.
+                follow_up = turn is not None and turn.question and question_at >= 0
+                if follow_up and _FOLLOW_UP_RE.match(self.text, start):
+                    asked = question_at
+                else:
+                    asked = start
+                if turn is not None and turn.question:
+                    question_at = asked
                 run_on = None
                 continue
             if number and _QUOTE_LABEL_RE.match(paragraph.text):
@@ -550,7 +593,13 @@ class _Finder:
                     prev.speaker is not None
                     and prev.speaker.name == name
                     and prev.date.phrase
-                    and (statement.paragraph - prev.paragraph <= 1)
+                    and (
+                        statement.paragraph - prev.paragraph <= 1
+                        or (
+                            statement.paragraph - prev.paragraph == 2
+                            and self._speaking_note(prev) is not None
+                        )
+                    )
                 ):
                     out[i] = statement = replace(statement, date=prev.date)
                     continue
@@ -656,15 +705,24 @@ class _Finder:
         sentence after the statement dates the occasion it was made on."""
         if statement.speaker is None or self.published is None:
             return None
+        note = self._speaking_note(statement)
+        if note is None:
+            return None
+        date = resolve_date(note, self.published)
+        return date if date.phrase else None
+
+    def _speaking_note(self, statement: FoundStatement) -> str | None:
+        """The sentence after the statement when it only says where and when its speaker
+        said it ("He said this on Sunday during a visit to ...")."""
         nxt = _NEXT_SENTENCE_RE.match(self.text, statement.context_end)
-        if nxt is None or not _SPEAKING_RE.search(nxt.group(1)):
+        if nxt is None or statement.speaker is None or not _SPEAKING_RE.search(nxt.group(1)):
             return None
         opening = fold(nxt.group(1)[:60]).split()
         surname = fold(statement.speaker.name).split()[-1:]
-        if not (set(opening[:4]) & {"he", "she", "they", *surname}):
+        # "The Head of State said this ...": a title for the speaker just quoted.
+        if not (set(opening[:4]) & {"he", "she", "they", *surname}) and opening[:1] != ["the"]:
             return None
-        date = resolve_date(nxt.group(1), self.published)
-        return date if date.phrase else None
+        return nxt.group(1)
 
     def _date_before(self, position: int, occasion: str = "") -> StatementDate | None:
         """The last date the story named before `position`, within a few sentences; with an
@@ -1639,6 +1697,14 @@ class _Finder:
     ) -> list[FoundStatement]:
         text = self.text
         after = [t for t in tokens[verb.end :] if t.lower not in (".", "!", "?")]
+        if (
+            after
+            and after[0].lower in ("this", "so")
+            and (len(after) == 1 or after[1].lower in _SOURCE_NOTE_NEXT)
+        ):
+            # "Reznikov said this in a commentary to Ukrinform": where the words before
+            # were said, not a statement of its own.
+            return []
         # Post-posed attribution: "Ukraine must be free to hit back, Kuleba said on Monday."
         if verb.lemma == "tell":
             # "..., X told journalists on Thursday": the audience is not the statement.
@@ -2012,7 +2078,13 @@ def _titled(speaker: Speaker) -> bool:
 
 def _full_name(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        # "NSC Coordinator", "Pentagon Spokesman": a title, capitalised, is not a name.
+        and words[-1].lower() not in ROLE_WORDS
+        and words[-1].lower() not in TITLE_WORDS
+    )
 
 
 def _relative_before(tokens: list[Token], comma: int) -> int:

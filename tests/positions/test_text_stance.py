@@ -1,7 +1,15 @@
 """The cold-start stance classifier: cue phrases, negation, hedges, warnings, relevance."""
 
 from positions.text.pipeline import analyse
-from positions.text.stance import NEUTRAL, OPPOSE, SUPPORT, UNRELATED, TopicCues, classify
+from positions.text.stance import (
+    NEUTRAL,
+    OPPOSE,
+    SUPPORT,
+    UNRELATED,
+    TopicCues,
+    classify,
+    relevance,
+)
 
 # A fictional question: should the city of Dolmar open its harbour to foreign trawlers?
 TOPIC = TopicCues.build(
@@ -530,3 +538,14 @@ def test_the_founding_topic_reads_freedom_to_use_and_weapons_confined_to_ukraine
         ).stance
         != OPPOSE
     )
+
+
+def test_the_founding_topic_reads_weapons_without_geographic_conditions_as_support():
+    topic = _founding_topic()
+    for text in (
+        "said Valdor had not attached any geographic conditions to the rockets it sends",
+        "There are no geographical restrictions on how the rockets may be used.",
+    ):
+        result = classify(topic, text, cue_verb="say")
+        assert result.stance == SUPPORT, text
+    assert relevance(topic, "the geographic limits on the rockets", "") == 1.0

@@ -1292,3 +1292,33 @@ def test_the_sentence_after_a_statement_can_say_when_it_was_spoken():
         "Falk was speaking during a visit to the fish market on Tuesday, his second this year."
     )
     assert found[0].date.date == dt.date(2024, 3, 12)
+
+
+def test_a_note_on_where_the_words_were_said_is_no_statement_but_dates_them():
+    found = _find(
+        "Harbour Minister Ilka Brun has said that the trawlers must stay outside the harbour "
+        "wall this season.\n\n"
+        "The minister said this on Monday during a visit to the fish market, the Courier "
+        "reports.\n\n"
+        "“We gave our word to the guilds, and we keep it,” Brun said."
+    )
+    assert [f.text[:12] for f in found] == ["has said tha", "We gave our "]
+    assert [f.date.date for f in found] == [dt.date(2024, 3, 11)] * 2
+
+
+def test_a_note_with_so_is_no_statement_either():
+    found = _find(
+        "“The harbour stays closed to the trawlers,” Councillor Oren Falk said.\n\n"
+        "Falk said so at a council meeting, his first since the vote."
+    )
+    assert len(found) == 1 and found[0].speaker.name == "Oren Falk"
+
+
+def test_a_title_capitalised_is_not_a_full_name():
+    found = _find(
+        "Harbour Coordinator said the council would meet again.\n\n"
+        "Tomas Vell, the Fleet Coordinator, took questions.\n\n"
+        "Q: Will the trawlers come in?\n\n"
+        "A: Not this season, and not without the council."
+    )
+    assert found[-1].speaker.name == "Tomas Vell"

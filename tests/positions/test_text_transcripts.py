@@ -286,3 +286,33 @@ def test_the_story_goes_on_after_the_exchange_it_prints():
         ("Mara Quist", True),
         ("Oren Falk", False),
     ]
+
+
+def test_a_follow_up_question_keeps_the_topic_of_the_question_it_follows():
+    text = (
+        "Tomas Vell, Harbour Office Spokesperson\n\n"
+        "QUESTION: Will the council let the trawlers into the harbour at night?\n\n"
+        "MR VELL: The trawlers stay outside at night. That has not changed.\n\n"
+        "QUESTION: But the guilds say the boats are their own. Do you have a say over that?\n\n"
+        "MR VELL: The guilds will make their own choices about their own boats.\n\n"
+        "QUESTION: So has anything moved since the spring?\n\n"
+        "MR VELL: Nothing has moved, and nothing will without the council.\n\n"
+        "QUESTION: On the new ferry, when does it sail?\n\n"
+        "MR VELL: The new service starts in November, as every year, with two boats."
+    )
+    stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
+    assert stances[0] != UNRELATED
+    # "But ... over that?" and "So ...?" go on from the trawlers; the ferry does not.
+    assert stances[1] != UNRELATED and stances[2] != UNRELATED
+    assert stances[3] == UNRELATED
+
+
+def test_an_answer_is_given_by_the_person_named_before_a_role_with_for():
+    text = (
+        "(Questions are from reporters; answers are by Tomas Vell, Harbour Office Coordinator "
+        "for Fleet Communications.)\n\n"
+        "Q: Will the trawlers be let into the harbour?\n\n"
+        "A: The trawlers stay outside the harbour wall until the council decides."
+    )
+    [answer] = find_statements(text, PUBLISHED)
+    assert answer.speaker.name == "Tomas Vell"
