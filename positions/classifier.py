@@ -447,7 +447,9 @@ def prior_disabled():
         _prior_disabled = previous
 
 
-def _load_prior_file(path: Path, topic_slug: str) -> PriorModel | None:
+def read_shipped_model(path: Path, topic_slug: str, file_format: int, what: str) -> dict | None:
+    """What a shipped model file holds, or None: no file, a broken one, another topic's or
+    format's, or one written by another scikit-learn (its pickles are not portable)."""
     if not path.is_file():
         return None
     try:
@@ -455,20 +457,28 @@ def _load_prior_file(path: Path, topic_slug: str) -> PriorModel | None:
         import sklearn
 
         data = joblib.load(path)
-        if data.get("format") != PRIOR_FORMAT or data.get("topic") != topic_slug:
+        if data.get("format") != file_format or data.get("topic") != topic_slug:
             return None
         if data.get("sklearn_version") != sklearn.__version__:
             logger.warning(
-                "Stance prior %s was written by scikit-learn %s, not %s; not used",
+                "%s %s was written by scikit-learn %s, not %s; not used",
+                what,
                 path,
                 data.get("sklearn_version"),
                 sklearn.__version__,
             )
             return None
-        return PriorModel(topic_slug, data["sklearn_version"], data["corpora"], data["pipeline"])
-    except Exception:  # truncated or incompatible file: the cue rules decide alone
-        logger.warning("Could not load stance prior %s", path, exc_info=True)
+        return data
+    except Exception:  # truncated or incompatible file: the rules decide alone
+        logger.warning("Could not load %s %s", what, path, exc_info=True)
         return None
+
+
+def _load_prior_file(path: Path, topic_slug: str) -> PriorModel | None:
+    data = read_shipped_model(path, topic_slug, PRIOR_FORMAT, "stance prior")
+    if data is None:
+        return None
+    return PriorModel(topic_slug, data["sklearn_version"], data["corpora"], data["pipeline"])
 
 
 def priors_enabled() -> bool:

@@ -16,7 +16,6 @@ measure the product, are never trained on. A missing or unreadable file turns it
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +23,6 @@ from . import classifier
 from .classifier import PRIOR_DIR, PRIOR_FORBIDDEN, labels_hash
 from .text.pipeline import AnalysedStatement, analyse
 from .text.stance import TopicCues
-
-logger = logging.getLogger(__name__)
 
 FORMAT = 1
 # Chosen by leave-one-corpus-out cross-validation on the training corpora
@@ -163,29 +160,9 @@ _cache: dict[str, object | None] = {}
 
 
 def load_file(path: Path, topic_slug: str):
-    """The fitted pipeline in `path`, or None: no file, a broken one, another topic's, or
-    one written by another scikit-learn (its pickles are not portable)."""
-    if not path.is_file():
-        return None
-    try:
-        import joblib
-        import sklearn
-
-        data = joblib.load(path)
-        if data.get("format") != FORMAT or data.get("topic") != topic_slug:
-            return None
-        if data.get("sklearn_version") != sklearn.__version__:
-            logger.warning(
-                "Statement filter %s was written by scikit-learn %s, not %s; not used",
-                path,
-                data.get("sklearn_version"),
-                sklearn.__version__,
-            )
-            return None
-        return data["pipeline"]
-    except Exception:  # truncated or incompatible file: the rules decide alone
-        logger.warning("Could not load statement filter %s", path, exc_info=True)
-        return None
+    """The fitted pipeline in `path`, or None (see classifier.read_shipped_model)."""
+    data = classifier.read_shipped_model(path, topic_slug, FORMAT, "statement filter")
+    return None if data is None else data["pipeline"]
 
 
 def load(topic_slug: str):
