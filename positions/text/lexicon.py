@@ -196,6 +196,7 @@ PARTICLE_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "speak": (("out",), ("of",), ("about",)),
     "turn": (("against",),),
     "come": (("out", "in", "favour"), ("out", "in", "favor"), ("out", "against"), ("out", "for")),
+    "respond": (("that",),),
     "renew": (("its", "call"), ("their", "call"), ("calls",), ("its", "demand")),
 }
 PARTICLE_FORMS: dict[str, str] = {}
@@ -422,6 +423,8 @@ ROLE_WORDS = frozenset(
         "public",
         "prosecutor",
         "spokesman",
+        "candidate",  # "chancellor candidate Friedrich Merz"
+        "nominee",
         "coordinator",
         "spokeswoman",
         "spokesperson",

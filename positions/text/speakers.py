@@ -327,6 +327,18 @@ def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
     return k
 
 
+# Words after a role that make it another role: "chancellor candidate", "president-elect".
+_ANOTHER_ROLE = frozenset({"candidate", "nominee", "hopeful", "adviser", "advisor", "aide"})
+
+
+def _holds_another_role(mentioned: list[str], role: str) -> bool:
+    """ "Union chancellor candidate Friedrich Merz" does not hold the role "chancellor"."""
+    if role not in mentioned:
+        return False
+    after = mentioned[mentioned.index(role) + 1 : mentioned.index(role) + 2]
+    return bool(after) and (after[0] in _ANOTHER_ROLE or after[0] in ROLE_WORDS)
+
+
 def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     """Read a noun phrase as a speaker, or None when it cannot be one."""
     if not toks:
@@ -705,6 +717,8 @@ class SpeakerTracker:
                     mentioned = fold(entity.mention).split()
                     # ("the same official" after "one of the officials")
                     if head and (head[0] in mentioned or f"{head[0]}s" in mentioned):
+                        if _holds_another_role(mentioned, head[0]):
+                            continue  # "the chancellor" is not the "chancellor candidate"
                         return as_mentioned(entity, speaker, confidence=0.8)
                 # "a government spokesperson", "a spokesperson for the ministry", unnamed:
                 # they speak for the body the article has already named.

@@ -2149,7 +2149,50 @@ def _judging(tokens: list[Token], i: int) -> str | None:
     # "called the plan „a special path“": a quotation soon after the object.
     if nxt in _JUDGED_OWNERS | {"it"} and any(t.quote is not None for t in window):
         return "describe"
+    # "called the move reckless", "called Washington's decision a grave mistake": a
+    # judgement on an act, in the words after it.
+    owned = nxt in _JUDGED_OWNERS or window[0].text[:1].isupper()
+    for k, tok in enumerate(window[:4]):
+        if tok.lower in _JUDGED_ACTS | _JUDGED_DEEDS:
+            following = window[k + 1 : k + 2]
+            if (
+                owned
+                and following
+                and following[0].lower.isalpha()
+                and following[0].lower not in _NOT_A_JUDGEMENT
+            ):
+                return "describe"
+            break
     return None
+
+
+# What is judged when "called" is not "called for" or "called on": deeds as well as acts.
+_JUDGED_DEEDS = frozenset(
+    {"plan", "permission", "authorization", "authorisation", "strike", "strikes", "attack"}
+    | {"attacks", "restrictions", "ban", "remarks", "comments", "proposal", "idea", "demand"}
+)
+# "called the decision off", "called the meeting for Tuesday": not a judgement.
+_NOT_A_JUDGEMENT = frozenset(
+    {"off", "for", "on", "to", "in", "at", "by", "from", "with", "and", "or", "into", "up"}
+)
+
+
+# "signed a letter urging ...", "tabled a motion calling on ...": a group's statement in a
+# document it put its name to.
+_DOCUMENT_VERB_FORMS = frozenset(
+    {"signed", "sent", "tabled", "filed", "submitted", "introduced", "issued", "penned"}
+    | {"published", "drafted", "sign", "send", "table", "file", "submit", "introduce", "issue"}
+)
+_DOCUMENTS_PUT_OUT = frozenset(
+    {"letter", "motion", "resolution", "petition", "declaration", "appeal", "statement"}
+)
+
+
+def _puts_out_a_document(tokens: list[Token], i: int) -> bool:
+    window = [t.lower for t in tokens[i + 1 : i + 5]]
+    if not window or window[0] not in ("a", "an", "the", "their", "its", "his", "her", "our"):
+        return False
+    return any(w in _DOCUMENTS_PUT_OUT for w in window[1:4])
 
 
 _LEAD_PARTICIPLES = frozenset(
@@ -2217,6 +2260,8 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
             lemma = _judging(tokens, i)
         if lemma is None and low in _AFTER_QUOTE_FORMS and _after_quote(tokens, i):
             lemma = "say"  # "'...,' Erdal continued."
+        if lemma is None and low in _DOCUMENT_VERB_FORMS and _puts_out_a_document(tokens, i):
+            lemma = "write"
         if lemma is None and low == "calling" and _calling_quoted(tokens, i):
             lemma = "call"  # ", calling the decision 'a dangerous step'"
         if lemma is None:

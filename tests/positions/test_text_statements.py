@@ -1322,3 +1322,55 @@ def test_a_title_capitalised_is_not_a_full_name():
         "A: Not this season, and not without the council."
     )
     assert found[-1].speaker.name == "Tomas Vell"
+
+
+def test_a_letter_or_a_motion_a_group_put_its_name_to_is_its_statement():
+    for text, verb in (
+        (
+            "Thirty harbour councillors signed a letter to the mayor on Monday urging him to "
+            "let the trawlers into the harbour.",
+            "signed a letter",
+        ),
+        (
+            "The Fishers' Party had tabled a motion earlier this month calling on the council "
+            "to keep the ban.",
+            "had tabled a motion",
+        ),
+        (
+            "Harbour guild members sent an open letter to the council demanding that the ban "
+            "stay in place.",
+            "sent an open letter",
+        ),
+    ):
+        [found] = _find(text)
+        assert found.text.startswith(verb), text
+        assert found.speaker is not None
+
+
+def test_sending_a_boat_or_a_delegation_is_no_statement():
+    assert _find("Dolmar sent a delegation to the harbour talks in Varnholm.") == []
+    assert _find("The guild sent two boats to the harbour on Monday.") == []
+
+
+def test_calling_an_act_something_is_a_judgement_of_it():
+    [found] = _find("Councillor Oren Falk, a former harbour master, called the move reckless.")
+    assert found.text == "called the move reckless" and found.speaker.name == "Oren Falk"
+    [found] = _find("Mara Quist called the council's decision a gift to the trawler owners.")
+    assert found.text.startswith("called the council's decision a gift")
+    assert _find("The council called the vote off after the storm.") == []
+
+
+def test_responding_that_reports_speech_but_responding_with_force_does_not():
+    [found] = _find("Harbour Minister Ilka Brun responded that the ban had saved the bay.")
+    assert found.text == "responded that the ban had saved the bay"
+    assert _find("The guild responded with a strike that closed the harbour for a week.") == []
+
+
+def test_the_role_is_not_the_candidate_for_it():
+    found = _find(
+        "Guild mayor candidate Tomas Erling visited the harbour a week after Mayor Quist.\n\n"
+        "At a rally in Varnholm, Quist warned against the plan. Whoever lets the trawlers in, "
+        "the mayor said, is gambling with the bay."
+    )
+    assert found[-1].text.startswith("Whoever lets the trawlers in")
+    assert found[-1].speaker.name == "Quist"
