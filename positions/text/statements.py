@@ -179,7 +179,7 @@ _DATE_HINT_RE = re.compile(
 )
 # "HALVIK, Jan 26 (NWS) - ", "KYIV (Reuters) — ", "MOSCOW, May 29. /TASS/. ": wire datelines.
 _DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.?)?\s*"
+    r"^[A-Z][A-Z.'’ /-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.?)?\s*"
     r"(?:(?:\((?:[A-Za-z .-]{2,30})\))?\s*[-–—:]|/[A-Z-]{2,12}/\.?)\s+"
 )
 # The sentence after a statement, and one that says where it was spoken.

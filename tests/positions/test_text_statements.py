@@ -1374,3 +1374,11 @@ def test_the_role_is_not_the_candidate_for_it():
     )
     assert found[-1].text.startswith("Whoever lets the trawlers in")
     assert found[-1].speaker.name == "Quist"
+
+
+def test_a_wire_dateline_with_two_cities_is_not_part_of_the_statement():
+    [found] = _find(
+        "DOLMAR/VARNHOLM, Mar 12 (NWS) - The trawlers must stay out of the harbour, Mayor "
+        "Tomas Erdal said on Tuesday."
+    )
+    assert found.text == "The trawlers must stay out of the harbour"
