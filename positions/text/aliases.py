@@ -194,6 +194,7 @@ def unnamed_variants(mention: str) -> list[str]:
 _PARTY_SYNONYMS = (
     (re.compile(r"\bTor(?:y|ies)\b"), "Conservative"),
     (re.compile(r"\bGOP\b"), "Republican"),
+    (re.compile(r"\bLib Dems?\b"), "Liberal Democrat"),
 )
 _MEMBERS_RE = re.compile(
     r"^(?P<party>Conservative|Labour|Republican|Democratic|Democrat|Liberal Democrat|Green)s?\s+"
@@ -224,7 +225,7 @@ def group_variants(name: str) -> list[str]:
 # Words without which a candidate has no other name here (a cheap test before the rest).
 _HINT_RE = re.compile(
     r"ministry|affairs|defen[cs]e|government|foreign|officials?|diplomats?|sources?|Tor(?:y|ies)"
-    r"|GOP|MPs|backbenchers|lawmakers|senators|congressmen|legislators|deputies|members",
+    r"|GOP|Lib Dem|MPs|backbenchers|lawmakers|senators|congressmen|legislators|deputies|members",
     re.I,
 )
 

@@ -327,6 +327,35 @@ def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
     return k
 
 
+_QUANTITY_OF = frozenset({"group", "number", "dozens", "hundreds", "scores", "handful", "couple"})
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+    | {"dozen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
+
+
+def _counted_group(toks: list[Token]) -> int:
+    """How many words count a named group before its members: "group of 12" in "group of
+    12 Lib Dem MPs", "more than 40" in "more than 40 Conservative MPs"; 0 otherwise."""
+    k = 0
+    while k < len(toks) - 1:
+        low, nxt = toks[k].lower, toks[k + 1].lower
+        if (low in _QUANTITY_OF and nxt == "of") or (low, nxt) in (
+            ("more", "than"),
+            ("at", "least"),
+            ("fewer", "than"),
+        ):
+            k += 2
+        elif low.isdigit() or low in _NUMBER_WORDS or (k and low in ("a", "an")) or low == "of":
+            k += 1
+        else:
+            break
+    rest = toks[k:]
+    if not k or not rest or rest[-1].lower not in GROUP_HEADS:
+        return 0
+    return k if any(_is_cap(t.text) for t in rest) else 0
+
+
 # Words after a role that make it another role: "chancellor candidate", "president-elect".
 _ANOTHER_ROLE = frozenset({"candidate", "nominee", "hopeful", "adviser", "advisor", "aide"})
 
@@ -371,6 +400,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     definite = toks[0].lower == "the"
     while toks and toks[0].lower in DETERMINERS | {"the", "a", "an", "same"}:
         toks = toks[1:]
+    toks = toks[_counted_group(toks) :]
     if not toks:
         return None
     last = toks[-1]

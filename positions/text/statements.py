@@ -82,6 +82,21 @@ def same_speaker(a: FoundStatement, b: FoundStatement) -> bool:
 _QUOTED_PHRASE_WORDS = 6
 
 
+# What ties a subject to someone named after it: "Republicans aligned with Donald Trump".
+_MODIFIER_LINKS = frozenset(
+    {
+        ("aligned", "with"),
+        ("allied", "with"),
+        ("allied", "to"),
+        ("close", "to"),
+        ("loyal", "to"),
+        ("linked", "to"),
+        ("backed", "by"),
+        ("led", "by"),
+    }
+)
+
+
 # "said this in a commentary", "said so on Monday": a note on where earlier words were said.
 _SOURCE_NOTE_NEXT = frozenset(
     {
@@ -1436,6 +1451,12 @@ class _Finder:
                 resolved = self.tracker.resolve(speaker)
                 return (resolved, head_begin) if resolved else None
         begin = np_backward(tokens, end)
+        if begin >= 3 and (tokens[begin - 2].lower, tokens[begin - 1].lower) in _MODIFIER_LINKS:
+            # "A group of Republicans aligned with Donald Trump sent ...": the name after
+            # the link describes the subject before it.
+            head_begin = np_backward(tokens, begin - 2)
+            if head_begin < begin - 2:
+                begin, end = head_begin, begin - 2
         adjunct = self._named_before_adjunct(tokens, begin)
         if adjunct is not None:
             return adjunct

@@ -85,3 +85,9 @@ def test_the_country_a_role_is_held_in_is_not_part_of_the_name():
     )
     assert found.speaker.name == "Mara Ozola"
     assert found.speaker.role == "Prime Minister of Latvia"
+
+
+def test_lib_dems_are_liberal_democrats():
+    from positions.text.aliases import group_variants
+
+    assert "Liberal Democrat MPs" in group_variants("Lib Dem MPs")

@@ -1382,3 +1382,27 @@ def test_a_wire_dateline_with_two_cities_is_not_part_of_the_statement():
         "Tomas Erdal said on Tuesday."
     )
     assert found.text == "The trawlers must stay out of the harbour"
+
+
+def test_a_group_is_named_by_its_members_not_by_its_count():
+    for text, name in (
+        (
+            "A group of 12 Guild Party MPs wrote to the mayor urging him to keep the ban.",
+            "Guild Party MPs",
+        ),
+        ("More than 40 Harbour Party lawmakers said the ban must stay.", "Harbour Party lawmakers"),
+        (
+            "Dozens of Fishers' League councillors said the ban must stay.",
+            "Fishers' League councillors",
+        ),
+    ):
+        [found] = _find(text)
+        assert found.speaker.name == name, text
+
+
+def test_the_name_after_aligned_with_describes_the_subject():
+    [found] = _find(
+        "A group of Guild Party MPs aligned with Mayor-elect Tomas Erling sent a letter to "
+        "the council on Tuesday demanding that the ban stay."
+    )
+    assert found.speaker.name == "Guild Party MPs"
