@@ -1450,6 +1450,13 @@ class _Finder:
                 speaker = replace(named, role=head.mention, candidates=named.candidates)
                 resolved = self.tracker.resolve(speaker)
                 return (resolved, head_begin) if resolved else None
+        if end >= 3 and tokens[end - 1].lower == ")":
+            # "Senator Jo Marr (D-Vt.) said", "Ola Dahl (CDU) said": past the bracket.
+            opening = next(
+                (j for j in range(end - 2, max(-1, end - 8), -1) if tokens[j].lower == "("), -1
+            )
+            if opening > 0:
+                end = opening
         begin = np_backward(tokens, end)
         if begin >= 3 and (tokens[begin - 2].lower, tokens[begin - 1].lower) in _MODIFIER_LINKS:
             # "A group of Republicans aligned with Donald Trump sent ...": the name after

@@ -1406,3 +1406,14 @@ def test_the_name_after_aligned_with_describes_the_subject():
         "the council on Tuesday demanding that the ban stay."
     )
     assert found.speaker.name == "Guild Party MPs"
+
+
+def test_a_bracketed_party_tag_between_name_and_verb_is_skipped():
+    for text in (
+        "Harbour Committee Chair Jo Marr (D-Vt.) said the ban must stay.",
+        "Sen. Ola Dahl (R-Alaska) said in an interview on Monday that the ban must stay.",
+        "Councillor Orla Penn (Greens) said the ban must stay.",
+    ):
+        [found] = _find(text)
+        assert found.text.startswith("said "), text
+        assert found.speaker.name in ("Jo Marr", "Ola Dahl", "Orla Penn"), text
