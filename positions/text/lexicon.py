@@ -423,6 +423,7 @@ ROLE_WORDS = frozenset(
         "public",
         "prosecutor",
         "spokesman",
+        "mep",
         "candidate",  # "chancellor candidate Friedrich Merz"
         "nominee",
         "coordinator",
@@ -905,6 +906,7 @@ TITLE_WORDS = frozenset(
     for w in [
         "Policy",
         "Expert",
+        "MEP",  # "Hungarian MEP Kinga Gál"
         "Coordinator",
         "Analyst",
         "Specialist",

@@ -724,17 +724,31 @@ class SpeakerTracker:
             if len(words) == 1:
                 # "Sir Keir", "Dame Priti": a knight goes by the first name.
                 by_first = fold(speaker.mention).split()[:1] in (["sir"], ["dame"])
+                family_first: Speaker | None = None
                 for entity in [*reversed(self.entities), *reversed(self.names)]:
                     names = fold(entity.name).split()
-                    if entity.kind == PERSON and (
-                        names[-1:] == words or (by_first and len(names) >= 2 and names[:1] == words)
-                    ):
+                    if entity.kind != PERSON:
+                        continue
+                    if names[-1:] == words or (by_first and len(names) >= 2 and names[:1] == words):
                         return as_mentioned(
                             entity,
                             speaker,
                             candidates=tuple(dict.fromkeys((*entity.candidates, speaker.mention))),
                             confidence=0.9,
                         )
+                    if family_first is None and len(names) == 2 and names[:1] == words:
+                        family_first = entity
+                if family_first is not None:
+                    # "Mao Ning ... Mao said": a family name written first, when no one
+                    # else goes by the word.
+                    return as_mentioned(
+                        family_first,
+                        speaker,
+                        candidates=tuple(
+                            dict.fromkeys((*family_first.candidates, speaker.mention))
+                        ),
+                        confidence=0.8,
+                    )
             if role_only(speaker.name) or _described(speaker):
                 # "the spokesman", "the Russian leader": the latest speaker in that role,
                 # else the latest person named with it ("welcomed NATO Secretary General

@@ -526,7 +526,10 @@ class _Finder:
         speaker = self.tracker.resolve(label) or label
         if speaker is label and " " not in speaker.name:
             named = re.search(
-                rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(speaker.name)})\b", self.text
+                # (first names hyphenated or not in ASCII: "Marie-Agnes", "Władysław")
+                rf"(?<![\w-])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?:\s+[A-Z]\.)?\s+"
+                rf"{re.escape(speaker.name)})\b",
+                self.text,
             )
             if named:
                 full = " ".join(named.group(1).split())

@@ -1417,3 +1417,17 @@ def test_a_bracketed_party_tag_between_name_and_verb_is_skipped():
         [found] = _find(text)
         assert found.text.startswith("said "), text
         assert found.speaker.name in ("Jo Marr", "Ola Dahl", "Orla Penn"), text
+
+
+def test_a_family_name_written_first_finds_the_person():
+    found = _find(
+        "Harbour office spokeswoman Wen Lia told a briefing on Monday that the ban stays. "
+        "“Where the trawlers may fish is for the council,” Wen said."
+    )
+    assert [f.speaker.name for f in found] == ["Wen Lia", "Wen Lia"]
+
+
+def test_an_mep_is_a_title_before_the_name():
+    [found] = _find("Hungarian MEP Kinga Varro said the harbour ban must stay.")
+    assert found.speaker.name == "Kinga Varro"
+    assert found.speaker.role == "Hungarian MEP"

@@ -316,3 +316,15 @@ def test_an_answer_is_given_by_the_person_named_before_a_role_with_for():
     )
     [answer] = find_statements(text, PUBLISHED)
     assert answer.speaker.name == "Tomas Vell"
+
+
+def test_a_label_by_surname_finds_a_hyphenated_first_name():
+    text = (
+        "Interview | Anna-Lena Kessel-Brun (Harbour Party), chair of the fisheries committee\n\n"
+        "Dahl: Ms Kessel-Brun, will the trawlers come back into the harbour?\n\n"
+        "Kessel-Brun: Not while I chair this committee, and not without the council.\n\n"
+        "Dahl: And the guilds?\n\n"
+        "Kessel-Brun: The guilds know where I stand on the trawlers and the harbour."
+    )
+    answers = find_statements(text, PUBLISHED)
+    assert [a.speaker.name for a in answers] == ["Anna-Lena Kessel-Brun"] * 2
