@@ -330,6 +330,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-22",
     "tests/corpus/strike-debate-tuned-23",
     "tests/corpus/strike-debate-tuned-24",
+    "tests/corpus/strike-debate-tuned-25",
+    "tests/corpus/strike-debate-tuned-26",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
