@@ -549,3 +549,15 @@ def test_the_founding_topic_reads_weapons_without_geographic_conditions_as_suppo
         result = classify(topic, text, cue_verb="say")
         assert result.stance == SUPPORT, text
     assert relevance(topic, "the geographic limits on the rockets", "") == 1.0
+
+
+def test_the_founding_topic_reads_limits_caveats_and_where_weapons_may_be_used():
+    topic = _founding_topic()
+    assert (
+        classify(topic, "said Valdor has not limited the use of the rockets it gave Ukraine").stance
+        == SUPPORT
+    )
+    assert classify(topic, 'said there were "no caveats" on the jets Valdor sent').stance == SUPPORT
+    text = "said decisions on where Ukraine may use the rockets were for those who sent them"
+    assert relevance(topic, text, "") == 1.0
+    assert classify(topic, text).stance == NEUTRAL
