@@ -765,6 +765,8 @@ GROUP_HEADS = frozenset(
         "officials",
         "lawmakers",
         "backbenchers",
+        "chairmen",
+        "chairwomen",
         "meps",
         "hawks",
         "critics",

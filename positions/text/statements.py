@@ -82,6 +82,9 @@ def same_speaker(a: FoundStatement, b: FoundStatement) -> bool:
 _QUOTED_PHRASE_WORDS = 6
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
 # What ties a subject to someone named after it: "Republicans aligned with Donald Trump".
 _MODIFIER_LINKS = frozenset(
     {
@@ -1393,6 +1396,8 @@ class _Finder:
             ):
                 return None
             end = k
+            if end >= 2 and tokens[end - 1].lower in _REFLEXIVES:
+                end -= 1  # "Scholz himself, questioned by lawmakers, said"
             if end >= 3 and tokens[end - 1].lower == ")":
                 # "Senator Jo Marr (D-Vt.), asked about ..., said": past the bracket.
                 opening = next(
@@ -1453,6 +1458,8 @@ class _Finder:
                 speaker = replace(named, role=head.mention, candidates=named.candidates)
                 resolved = self.tracker.resolve(speaker)
                 return (resolved, head_begin) if resolved else None
+        if end >= 2 and tokens[end - 1].lower in _REFLEXIVES:
+            end -= 1  # "Scholz himself said"
         if end >= 3 and tokens[end - 1].lower == ")":
             # "Senator Jo Marr (D-Vt.) said", "Ola Dahl (CDU) said": past the bracket.
             opening = next(

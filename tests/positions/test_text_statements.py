@@ -1431,3 +1431,14 @@ def test_an_mep_is_a_title_before_the_name():
     [found] = _find("Hungarian MEP Kinga Varro said the harbour ban must stay.")
     assert found.speaker.name == "Kinga Varro"
     assert found.speaker.role == "Hungarian MEP"
+
+
+def test_a_reflexive_after_the_name_and_committee_chairmen_speak():
+    [found] = _find(
+        "Erdal himself, questioned by councillors on Wednesday, said the ban would stay."
+    )
+    assert found.speaker.name == "Erdal"
+    [found] = _find(
+        "Three harbour committee chairmen wrote to the mayor urging him to keep the ban."
+    )
+    assert found.speaker is not None and found.speaker.name.endswith("chairmen")
