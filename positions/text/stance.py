@@ -541,8 +541,10 @@ def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int
     for name in names:
         by_word = topic.first[name]
         keys = index.keys()
-        for word in keys & by_word.keys():
-            for cue in by_word[word]:
+        # In the text's word order, not a set's: the order the cues are weighed in must not
+        # change with Python's string hashing from one run to the next.
+        for word in index:
+            for cue in by_word.get(word, ()):
                 if keys >= cue.vocabulary:  # a set comparison, done in C
                     found.append(cue)
     if len(memo) >= 8192:

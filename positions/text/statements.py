@@ -85,6 +85,20 @@ _QUOTED_PHRASE_WORDS = 6
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 
 
+def _name_end(tokens: list[Token], end: int) -> int:
+    """Where the speaker's noun phrase ends, before `end`: past a reflexive ("Scholz
+    himself") and a short bracket ("Senator Jo Marr (D-Vt.)", "Ola Dahl (CDU)")."""
+    if end >= 2 and tokens[end - 1].lower in _REFLEXIVES:
+        end -= 1
+    if end >= 3 and tokens[end - 1].lower == ")":
+        opening = next(
+            (j for j in range(end - 2, max(-1, end - 8), -1) if tokens[j].lower == "("), -1
+        )
+        if opening > 0:
+            end = opening
+    return end
+
+
 # What ties a subject to someone named after it: "Republicans aligned with Donald Trump".
 _MODIFIER_LINKS = frozenset(
     {
@@ -1395,16 +1409,8 @@ class _Finder:
                 )
             ):
                 return None
-            end = k
-            if end >= 2 and tokens[end - 1].lower in _REFLEXIVES:
-                end -= 1  # "Scholz himself, questioned by lawmakers, said"
-            if end >= 3 and tokens[end - 1].lower == ")":
-                # "Senator Jo Marr (D-Vt.), asked about ..., said": past the bracket.
-                opening = next(
-                    (j for j in range(end - 2, max(-1, end - 8), -1) if tokens[j].lower == "("), -1
-                )
-                if opening > 0:
-                    end = opening
+            # "Scholz himself, questioned by ...", "Senator Jo Marr (D-Vt.), asked about ..."
+            end = _name_end(tokens, k)
             # "His spokesman, Rolf Tamm, said": the name is in the apposition.
             # ...but not a place in a participle or prepositional phrase ("X, during a
             # visit to Port Alden, said").
@@ -1458,15 +1464,7 @@ class _Finder:
                 speaker = replace(named, role=head.mention, candidates=named.candidates)
                 resolved = self.tracker.resolve(speaker)
                 return (resolved, head_begin) if resolved else None
-        if end >= 2 and tokens[end - 1].lower in _REFLEXIVES:
-            end -= 1  # "Scholz himself said"
-        if end >= 3 and tokens[end - 1].lower == ")":
-            # "Senator Jo Marr (D-Vt.) said", "Ola Dahl (CDU) said": past the bracket.
-            opening = next(
-                (j for j in range(end - 2, max(-1, end - 8), -1) if tokens[j].lower == "("), -1
-            )
-            if opening > 0:
-                end = opening
+        end = _name_end(tokens, end)  # "Scholz himself said", "Jo Marr (D-Vt.) said"
         begin = np_backward(tokens, end)
         if begin >= 3 and (tokens[begin - 2].lower, tokens[begin - 1].lower) in _MODIFIER_LINKS:
             # "A group of Republicans aligned with Donald Trump sent ...": the name after

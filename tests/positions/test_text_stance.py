@@ -561,3 +561,47 @@ def test_the_founding_topic_reads_limits_caveats_and_where_weapons_may_be_used()
     text = "said decisions on where Ukraine may use the rockets were for those who sent them"
     assert relevance(topic, text, "") == 1.0
     assert classify(topic, text).stance == NEUTRAL
+
+
+_SEEDED_CLASSIFY = """
+import os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import django
+django.setup()
+from positions.demo.founding import TOPIC
+from positions.text.stance import TopicCues, classify
+topic = TopicCues.build(
+    TOPIC["slug"], TOPIC["cue_phrases"], TOPIC["support_cues"], TOPIC["oppose_cues"],
+    TOPIC["neutral_cues"],
+)
+for text in sys.argv[1:]:
+    result = classify(topic, text, cue_verb="say")
+    print(result.stance, result.score, result.confidence)
+"""
+
+
+def test_a_stance_does_not_change_with_pythons_string_hashing():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sentences = [
+        "said the raid had shown that Valdor's so-called red lines were an illusion",
+        "urged the allies to lift all restrictions on strikes against Russian territory, "
+        "stressing that Moscow's red lines were a bluff",
+        "said the incursion showed that talk of Russian red lines had been naive",
+    ]
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _SEEDED_CLASSIFY, *sentences],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1, outputs
