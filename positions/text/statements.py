@@ -187,9 +187,13 @@ _ANTECEDENTS = frozenset(
     }
 )
 _MIN_QUOTE_WORDS = 3
+# "..., Belarus President X believes.": state media's way of attributing a view, after the
+# view and a comma, and with nothing after it but the end of the sentence.
+_VIEW_FORMS = frozenset({"believes", "believed", "thinks", "feels"})
 # Any word that might start a speech verb: a cheap test before tokenising a sentence.
 _SPEECH_WORDS = frozenset(
-    {*SPEECH_FORMS, *PARTICLE_FORMS, "according", "According", "defend", "defends", "defended"}
+    {*SPEECH_FORMS, *PARTICLE_FORMS, *_VIEW_FORMS, "according", "According", "defend"}
+    | {"defends", "defended"}
     | {"call", "calls", "called"}
     # (capitalised where a sentence opens with them: "Asked by reporters whether ...")
     | {"Asked", "Speaking", "Writing", "Answering", "Responding"}
@@ -2268,6 +2272,15 @@ def _after_quote(tokens: list[Token], i: int) -> bool:
     return closes and any(t.quote is not None for t in tokens[max(0, i - 8) : i])
 
 
+def _view_after(tokens: list[Token], i: int) -> bool:
+    if not (i + 1 == len(tokens) or tokens[i + 1].lower in (".", ";")):
+        return False
+    comma = next((j for j in range(i - 1, max(0, i - 10), -1) if tokens[j].lower == ","), -1)
+    return comma >= 4 and all(
+        t.text[:1].isupper() for t in tokens[comma + 1 : i] if t.lower.isalpha()
+    )
+
+
 def _calling_quoted(tokens: list[Token], i: int) -> bool:
     """ ", calling the decision 'a dangerous step'": naming what they think it is."""
     return (
@@ -2298,6 +2311,8 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
             lemma = "say"  # "'...,' Erdal continued."
         if lemma is None and low in _DOCUMENT_VERB_FORMS and _puts_out_a_document(tokens, i):
             lemma = "write"
+        if lemma is None and low in _VIEW_FORMS and _view_after(tokens, i):
+            lemma = "believe"
         if lemma is None and low == "calling" and _calling_quoted(tokens, i):
             lemma = "call"  # ", calling the decision 'a dangerous step'"
         if lemma is None:

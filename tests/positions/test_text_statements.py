@@ -1442,3 +1442,14 @@ def test_a_reflexive_after_the_name_and_committee_chairmen_speak():
         "Three harbour committee chairmen wrote to the mayor urging him to keep the ban."
     )
     assert found.speaker is not None and found.speaker.name.endswith("chairmen")
+
+
+def test_a_view_attributed_after_it_is_a_statement_but_a_belief_in_passing_is_not():
+    [found] = _find(
+        "Letting the trawlers in would ruin the bay for a generation, Harbour Minister Ilka "
+        "Brun believes."
+    )
+    assert found.text == "Letting the trawlers in would ruin the bay for a generation"
+    assert found.speaker.name == "Ilka Brun"
+    assert _find("Many guild members believe the season will be short this year.") == []
+    assert _find("Brun believes the season will be short, the Courier reported on Monday.") == []
