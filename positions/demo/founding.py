@@ -456,6 +456,7 @@ TOPIC = {
         "condemn",
         "threat",
         "rule out",
+        "off the table",
         "ruled out",
         "only on Ukrainian territory",
         "within Ukraine",

@@ -196,6 +196,8 @@ _JUDGEMENT_RE = re.compile(
     r"\b(?:would|should|must|could|might|may|can|cannot|can't|will|allow\w*|permi\w*"
     r"|right|entitled|need\w*|want\w*|urge\w*|call\w*\s+for|answer|(?<!\bin\s)response|warn\w*"
     r"|red\s+lines?|escalat\w*|legitimate|restrict\w*|limit\w*"
+    # a policy option kept or dropped: "strikes deep into Russia remained off the table"
+    r"|(?:off|on)\s+the\s+table|rul(?:e|es|ed|ing)\s+out|in\s+place"
     r"|(?:is|are|was|were)\s+(?:not\s+)?to\s+be)\b",
     re.I,
 )

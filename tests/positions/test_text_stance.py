@@ -605,3 +605,12 @@ def test_a_stance_does_not_change_with_pythons_string_hashing():
         for seed in range(1, 7)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_the_founding_topic_reads_a_strike_option_kept_off_the_table_as_oppose():
+    from positions.text.pipeline import event_report
+
+    topic = _founding_topic()
+    text = "said that long-range rockets fired deep into Russia remained off the table"
+    assert not event_report(text)
+    assert classify(topic, text, cue_verb="say").stance == OPPOSE
