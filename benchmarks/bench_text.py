@@ -106,6 +106,9 @@ def main() -> None:
     articles = build_corpus(args.mb)
     total = sum(len(a.encode()) for a in articles)
     published = dt.date(2024, 5, 29)
+    # A worker stays up for many articles: the first one's one-off costs (regular
+    # expressions compiled, tables built) are paid before the clock starts.
+    analyse(articles[0], published, [topic])
     # CPU time of this process: one core's work, whatever else the machine is doing.
     started, wall_started = time.process_time(), time.perf_counter()
     statements = 0
