@@ -237,7 +237,7 @@ _SAME_OCCASION_RE = re.compile(
 _DAY_AFTER_RE = re.compile(r"\b(?:a|one)\s+day\s+after\s+[^,;.]{0,80}$", re.I)
 _QUESTION_WORD_RE = re.compile(r"\b(?:whether|if|why|how|what|when|where)\b")
 _WHO_RE = re.compile(r", who\b")
-_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+|\n+")  # (no sentence runs on past its paragraph)
 # "Simi Valley, California (CNN) — ", "Meseberg (Germany) (AFP) – ": a dateline in mixed
 # case, known by the agency.
 _AGENCY_DATELINE_RE = re.compile(

@@ -1453,3 +1453,14 @@ def test_a_view_attributed_after_it_is_a_statement_but_a_belief_in_passing_is_no
     assert found.speaker.name == "Ilka Brun"
     assert _find("Many guild members believe the season will be short this year.") == []
     assert _find("Brun believes the season will be short, the Courier reported on Monday.") == []
+
+
+def test_the_same_day_is_the_day_of_the_sentence_before_not_a_header_above_it():
+    found = _find(
+        "March 14, 2024 | Source: Dolmar Courier\n\n"
+        "On March 5, the day the first trawlers reached the quay, Mayor Tomas Erdal signed "
+        "the new harbour rules. His deputy, Orla Penn, said the same day that the ban on the "
+        "trawlers would stay."
+    )
+    assert found[-1].speaker.name == "Orla Penn"
+    assert found[-1].date.date == dt.date(2024, 3, 5)
