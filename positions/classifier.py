@@ -407,30 +407,42 @@ def train_prior(
 
     Relative corpus paths are read under `base` and recorded as given.
     """
-    import joblib
-    import sklearn
-
     pairs = prior_training_pairs([Path(base or ".") / c for c in corpora])
     if len(pairs) < MIN_LABELS or len({s for _, s in pairs}) < MIN_CLASSES:
         raise ValueError(f"too few labels ({len(pairs)}) to train a prior")
     pipeline = fit_prior([t for t, _ in pairs], [s for _, s in pairs])
     path = prior_path(topic_slug, folder)
+    write_shipped_model(
+        path,
+        topic_slug,
+        PRIOR_FORMAT,
+        pipeline,
+        corpora=[str(c) for c in corpora],
+        labels=len(pairs),
+        labels_hash=labels_hash(pairs),
+    )
+    _prior_cache.pop(topic_slug, None)
+    return path, len(pairs)
+
+
+def write_shipped_model(path: Path, topic_slug: str, file_format: int, pipeline, **about) -> None:
+    """Write a model file that read_shipped_model accepts: its format, topic and the
+    scikit-learn that wrote it, the fitted pipeline, and what it was trained from."""
+    import joblib
+    import sklearn
+
     path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(
         {
-            "format": PRIOR_FORMAT,
+            "format": file_format,
             "topic": topic_slug,
             "sklearn_version": sklearn.__version__,
-            "corpora": [str(c) for c in corpora],
-            "labels": len(pairs),
-            "labels_hash": labels_hash(pairs),
+            **about,
             "pipeline": pipeline,
         },
         path,
         compress=3,
     )
-    _prior_cache.pop(topic_slug, None)
-    return path, len(pairs)
 
 
 _prior_cache: dict[str, PriorModel | None] = {}

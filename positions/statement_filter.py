@@ -55,8 +55,9 @@ class Example:
     kept: bool
 
 
-def corpus_examples(folder: Path, cues: TopicCues) -> list[Example]:
-    """Each statement the rules find on the topic in a corpus, labelled by the gold."""
+def corpus_examples(folder: Path, cues: TopicCues) -> tuple[list[Example], int]:
+    """Each statement the rules find on the topic in a corpus, labelled by the gold; and
+    how many gold statements the corpus has (what recall is measured against)."""
     from .evaluation import SystemStatement, read_corpus, score
 
     if folder.name in PRIOR_FORBIDDEN:
@@ -80,7 +81,7 @@ def corpus_examples(folder: Path, cues: TopicCues) -> list[Example]:
             )
             for f in found
         )
-    return examples
+    return examples, len(gold)
 
 
 def fit(texts: list[str], kept: list[bool]):
@@ -131,26 +132,18 @@ def _kept_column(model, probs) -> list[float]:
 def train(
     topic_slug: str, examples: list[Example], corpora: list[str], folder: Path | None = None
 ) -> Path:
-    import joblib
-    import sklearn
-
     if len(examples) < MIN_EXAMPLES or len({e.kept for e in examples}) < 2:
         raise ValueError(f"too few examples ({len(examples)}) to train a statement filter")
     model = fit([e.text for e in examples], [e.kept for e in examples])
     path = filter_path(topic_slug, folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(
-        {
-            "format": FORMAT,
-            "topic": topic_slug,
-            "sklearn_version": sklearn.__version__,
-            "corpora": corpora,
-            "examples": len(examples),
-            "examples_hash": labels_hash([(e.text, str(e.kept)) for e in examples]),
-            "pipeline": model,
-        },
+    classifier.write_shipped_model(
         path,
-        compress=3,
+        topic_slug,
+        FORMAT,
+        model,
+        corpora=corpora,
+        examples=len(examples),
+        examples_hash=labels_hash([(e.text, str(e.kept)) for e in examples]),
     )
     _cache.pop(topic_slug, None)
     return path

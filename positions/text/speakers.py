@@ -356,16 +356,13 @@ def _counted_group(toks: list[Token]) -> int:
     return k if any(_is_cap(t.text) for t in rest) else 0
 
 
-# Words after a role that make it another role: "chancellor candidate", "president-elect".
-_ANOTHER_ROLE = frozenset({"candidate", "nominee", "hopeful", "adviser", "advisor", "aide"})
-
-
 def _holds_another_role(mentioned: list[str], role: str) -> bool:
-    """ "Union chancellor candidate Friedrich Merz" does not hold the role "chancellor"."""
+    """ "Union chancellor candidate Friedrich Merz" does not hold the role "chancellor": a
+    role word ("candidate", "adviser", "spokesman") or "hopeful" after it makes another."""
     if role not in mentioned:
         return False
     after = mentioned[mentioned.index(role) + 1 : mentioned.index(role) + 2]
-    return bool(after) and (after[0] in _ANOTHER_ROLE or after[0] in ROLE_WORDS)
+    return bool(after) and (after[0] in ROLE_WORDS or after[0] == "hopeful")
 
 
 def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:

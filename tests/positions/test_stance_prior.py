@@ -1,7 +1,6 @@
 """The shipped stance prior: loaded safely, blended with the cue rules, and rebuilt by a command."""
 
 import datetime as dt
-import hashlib
 import json
 
 import joblib
@@ -9,10 +8,10 @@ import pytest
 import sklearn
 from django.core.management import CommandError, call_command
 
-from articles.models import Article
 from positions import classifier
 from positions.models import Stance, Topic
 from positions.services import extract_statements
+from tests.factories import ArticleFactory
 
 SUPPORTING = [
     "the council should open the harbour to the trawlers this spring",
@@ -198,12 +197,7 @@ def test_extraction_asks_the_prior_once_per_topic_and_article(fake_prior):
         '"The harbour question is for the council," Quist told reporters.\n\n'
         "Councillor Oren Falk said the ban should go before summer.\n"
     )
-    article = Article.objects.create(
-        title="Harbour",
-        text=text,
-        published_date=dt.date(2024, 3, 14),
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
+    article = ArticleFactory(text=text, published_date=dt.date(2024, 3, 14))
     statements = [s for s in extract_statements(article=article) if s.topic_id]
     assert statements
     assert fake_prior.batches == [len(statements)]

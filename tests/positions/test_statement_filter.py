@@ -1,7 +1,6 @@
 """The shipped statement filter: labelled from our corpora, loaded safely, applied on ingestion."""
 
 import datetime as dt
-import hashlib
 import json
 
 import joblib
@@ -9,11 +8,11 @@ import pytest
 import sklearn
 from django.core.management import CommandError, call_command
 
-from articles.models import Article
 from positions import classifier, statement_filter
 from positions.extraction import topic_cues
 from positions.models import Stance, Topic
 from positions.services import extract_statements
+from tests.factories import ArticleFactory
 
 HARBOUR = {
     "slug": "harbour-trawlers",
@@ -101,7 +100,8 @@ def test_features_reach_only_so_far_into_a_long_paragraph():
 
 def test_examples_are_the_rules_statements_labelled_by_the_gold(harbour_corpus):
     cues = topic_cues(Topic(**HARBOUR))
-    examples = statement_filter.corpus_examples(harbour_corpus[0], cues)
+    examples, gold = statement_filter.corpus_examples(harbour_corpus[0], cues)
+    assert gold == 3
     kept = [e for e in examples if e.kept]
     dropped = [e for e in examples if not e.kept]
     assert len(kept) == 3 and len(dropped) == 3
@@ -179,12 +179,7 @@ def test_ingestion_files_what_the_filter_rejects_as_unrelated(tmp_path, monkeypa
         '"The council should lift the ban on trawlers before the summer," Mara Quist said.\n\n'
         '"The harbour needs a new crane before the trawlers come back," Oren Falk said.\n'
     )
-    article = Article.objects.create(
-        title="Harbour",
-        text=text,
-        published_date=dt.date(2024, 3, 14),
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
+    article = ArticleFactory(text=text, published_date=dt.date(2024, 3, 14))
     by_speaker = {s.actor.name: s for s in extract_statements(article=article)}
     assert by_speaker["Mara Quist"].topic is not None
     assert by_speaker["Mara Quist"].stance == Stance.SUPPORT

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from positions import classifier, statement_filter
-from positions.evaluation import read_corpus
 from positions.extraction import topic_cues
 from positions.models import Topic
 
@@ -53,10 +52,10 @@ class Command(BaseCommand):
             if not (folder / "gold.jsonl").is_file():
                 raise CommandError(f"{corpus} is not a corpus (no gold.jsonl)")
             try:
-                examples.extend(statement_filter.corpus_examples(folder, cues))
+                found, gold_counts[folder.name] = statement_filter.corpus_examples(folder, cues)
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
-            gold_counts[folder.name] = len(read_corpus(folder)[1])
+            examples.extend(found)
         if cross_validate:
             table = statement_filter.cross_validate(examples, gold_counts, THRESHOLDS)
             self.stdout.write("threshold  precision  recall  F1  (leave one corpus out)")
