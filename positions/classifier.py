@@ -339,6 +339,7 @@ PRIOR_FORBIDDEN = (
     "strike-debate-heldout-7",
     "strike-debate-heldout-8",
     "strike-debate-heldout-9",
+    "strike-debate-heldout-10",
     "seed",
 )
 

@@ -90,11 +90,40 @@ def _is_caption(key: str, low: str) -> bool:
     return key[:1] in "Ff" and bool(_FILE_RE.match(key))
 
 
+# How each line _CLUTTER_RE takes can begin: lines that begin otherwise skip the pattern.
+_CLUTTER_STARTS = (
+    "share",
+    "advertisement",
+    "read more",
+    "related",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "click here",
+    "by ",
+    "updated",
+    "published",
+    "posted",
+    "last updated",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "additional reporting",
+    "comment",
+    "listen to this article",
+)
+
+
 def _is_clutter(key: str) -> bool:
     low = key.strip(" .:|").lower()
     if any(hint in low for hint in _CLUTTER_HINTS) and _CLUTTER_ANYWHERE_RE.search(low):
         return True
-    return bool(_CLUTTER_RE.match(low))
+    return low.startswith(_CLUTTER_STARTS) and bool(_CLUTTER_RE.match(low))
+
+
+def _may_end_with_credit(tail: str) -> bool:
+    """What every line _CREDIT_END_RE takes holds: a labelled credit or a bracketed one."""
+    return ":" in tail or ")" in tail
 
 
 # Above the story, a line that does not end a sentence is a headline or a standfirst
@@ -139,7 +168,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         elif (
             (not has_quote and _is_caption(key, key.lower()))
             or _LABELLED_CAPTION_RE.match(key)
-            or _CREDIT_END_RE.search(key[-80:])
+            or (_may_end_with_credit(key[-80:]) and _CREDIT_END_RE.search(key[-80:]))
         ):
             reason = "caption"
         elif len(key) < 200 and _is_clutter(key):

@@ -842,6 +842,8 @@ def _piece_starts(text: str, boundary: re.Pattern[str]) -> tuple[int, ...]:
 
 
 _HEDGE_STEMS = tuple(" ".join(words(h)) for h in _HEDGES)
+# Whether any hedge occurs at all, in one search: most windows hold none.
+_ANY_HEDGE_RE = re.compile(" (?:" + "|".join(re.escape(h) for h in _HEDGE_STEMS) + ")")
 _PRESSING_STEMS = tuple(" ".join(words(p)) for p in _PRESSING)
 
 
@@ -858,6 +860,8 @@ def _hedged(ws: list[str], start: int, sentence_start: int = 0) -> bool:
     no." is not hedged), not itself pressed for ("time has come to ...")."""
     window_lo = max(0, start - 8, sentence_start)
     window = " " + " ".join(ws[window_lo:start]) + " "
+    if not _ANY_HEDGE_RE.search(window):
+        return False
     for hedge in _HEDGE_STEMS:
         at = window.find(" " + hedge)
         if at >= 0 and window.startswith(" not ", at + len(hedge) + 1):

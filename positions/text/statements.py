@@ -395,6 +395,21 @@ class _Finder:
         # reasoning." makes X the speaker of a bare quotation right after it.
         self.last_subject: tuple[Speaker, int] | None = None
         self.subject_sentences: set[int] = set()  # sentences that open with a person
+        self.speakers_read: dict[tuple[int, int, int], Speaker | None] = {}
+
+    def _speaker_of(self, toks: list[Token]) -> Speaker | None:
+        """speaker_from_tokens, once per noun phrase: a sentence's subject is read again
+        when its verbs, its names and the next sentence look back at it."""
+        if not toks:
+            return None
+        # Tokens of one span are the same unless a quotation is folded into one token,
+        # and then there are fewer of them.
+        key = (toks[0].start, toks[-1].end, len(toks))
+        try:
+            return self.speakers_read[key]
+        except KeyError:
+            speaker = self.speakers_read[key] = speaker_from_tokens(self.text, toks)
+            return speaker
 
     def run(self) -> list[FoundStatement]:
         paragraphs = split_paragraphs(self.text)
@@ -532,7 +547,7 @@ class _Finder:
             comma = turn.label.rfind(", ")
             named_from = turn.label_start + comma + 2 if comma > 0 else turn.label_start
             tokens = tokenize(self.text, named_from, end, [])
-            label = speaker_from_tokens(self.text, tokens) or Speaker(
+            label = self._speaker_of(tokens) or Speaker(
                 turn.label, turn.label_start, end, turn.label, confidence=0.8
             )
             if comma > 0:
@@ -1155,7 +1170,7 @@ class _Finder:
         end = np_forward(tokens, 0)
         if end == 0 or end >= len(tokens) - 1 or tokens[end].lower in (",", "'s", "’s"):
             return None
-        speaker = speaker_from_tokens(self.text, tokens[:end])
+        speaker = self._speaker_of(tokens[:end])
         if speaker is None or speaker.kind == "any":
             return None
         resolved = self.tracker.resolve(speaker)
@@ -1171,7 +1186,7 @@ class _Finder:
             return
         tokens = tokenize(self.text, paragraph.start + label.end(), paragraph.end, [])
         end = np_forward(tokens, 0)
-        speaker = speaker_from_tokens(self.text, tokens[:end])
+        speaker = self._speaker_of(tokens[:end])
         if speaker is not None:
             self._remember(self.tracker.resolve(speaker) or speaker, number)
 
@@ -1207,7 +1222,7 @@ class _Finder:
         while k < len(tokens):
             end = np_forward(tokens, k) if tokens[k].text[:1].isupper() else k
             if end > k + 1:
-                named = speaker_from_tokens(self.text, tokens[k:end])
+                named = self._speaker_of(tokens[k:end])
                 if named is not None and named.kind == "person":
                     if _full_name(named.name):
                         self.tracker.note_name(named)
@@ -1228,7 +1243,7 @@ class _Finder:
         if len(tokens) > 5 and tokens[0].lower == "the" and tokens[2].lower == "of":
             # "The reaction of Matteo Salvini was immediate.": what follows is theirs.
             end = np_forward(tokens, 3)
-            named = speaker_from_tokens(self.text, tokens[3:end]) if end > 3 else None
+            named = self._speaker_of(tokens[3:end]) if end > 3 else None
             if (
                 named is not None
                 and named.kind == "person"
@@ -1285,7 +1300,7 @@ class _Finder:
         if 0 < end < len(tokens) - 2 and tokens[end].lower == ",":
             # "The chief of the defence staff, General Piet Aldous, went further."
             inner = np_forward(tokens, end + 1)
-            appositive = speaker_from_tokens(self.text, tokens[end + 1 : inner])
+            appositive = self._speaker_of(tokens[end + 1 : inner])
             if appositive is not None and appositive.kind == "person" and inner < len(tokens):
                 if (
                     len(appositive.name.split()) >= 2
@@ -1298,7 +1313,7 @@ class _Finder:
                     self._note_person(appositive)
                     return
                 # "Petra Sollie, the defence minister, ...": the name comes first.
-                first = speaker_from_tokens(self.text, tokens[:end])
+                first = self._speaker_of(tokens[:end])
                 if first is not None and first.kind == "person" and len(first.name.split()) >= 2:
                     self._note_person(replace(first, role=appositive.mention))
                     return
@@ -1311,7 +1326,7 @@ class _Finder:
             and tokens[end].lower != ","
         ):
             return
-        speaker = speaker_from_tokens(self.text, tokens[:end])
+        speaker = self._speaker_of(tokens[:end])
         if (
             speaker is not None
             and not speaker.pronoun
@@ -1346,7 +1361,7 @@ class _Finder:
             return None
         prev = tokens[c - 1]
         if prev.lower in PRONOUNS:
-            speaker = speaker_from_tokens(self.text, [prev])
+            speaker = self._speaker_of([prev])
             resolved = self.tracker.resolve(speaker) if speaker else None
             return (resolved, c - 1) if resolved else None
         if prev.lower in ("and", "but"):
@@ -1363,7 +1378,7 @@ class _Finder:
                     first = j + 1
                     break
             end = np_forward(tokens, first, c - 1)
-            speaker = speaker_from_tokens(self.text, tokens[first:end]) if end > first else None
+            speaker = self._speaker_of(tokens[first:end]) if end > first else None
             if speaker is None or speaker.kind == "any":
                 return None
             # "The Russian president, Vladimir Putin, warned ... and said ...": the name in
@@ -1378,7 +1393,7 @@ class _Finder:
                 # (not a description: "Michael McCaul, a Texas Republican, ...")
                 and tokens[end + 1].lower not in ("a", "an")
             ):
-                named = speaker_from_tokens(self.text, tokens[end + 1 : close])
+                named = self._speaker_of(tokens[end + 1 : close])
                 if named is not None and named.kind == "person" and _full_name(named.name):
                     speaker = named
             resolved = self.tracker.resolve(speaker)
@@ -1405,7 +1420,10 @@ class _Finder:
             if c - k >= 14 and not (
                 opener.endswith("ing")
                 or opener in ("asked", "writing", "which", "who")
-                or (opener in ("the", "a", "an") and tokens[k + 2].lower in ROLE_WORDS | {"'s"})
+                or (
+                    opener in ("the", "a", "an")
+                    and (tokens[k + 2].lower in ROLE_WORDS or tokens[k + 2].lower == "'s")
+                )
                 or (
                     opener in ("the", "a", "an")
                     and any(t.lower in ROLE_WORDS for t in tokens[k + 2 : k + 6])
@@ -1419,7 +1437,7 @@ class _Finder:
             # ...but not a place in a participle or prepositional phrase ("X, during a
             # visit to Port Alden, said").
             named = (
-                speaker_from_tokens(self.text, tokens[k + 1 : c - 1])
+                self._speaker_of(tokens[k + 1 : c - 1])
                 if tokens[k + 1].lower not in _FRONTED_STARTS
                 and tokens[k + 1].lower not in _ADJUNCT_STARTS
                 else None
@@ -1433,9 +1451,7 @@ class _Finder:
                 # "the spokeswoman of Russian diplomacy, Maria Zakharova, said": the role
                 # and where it is held.
                 head_begin = np_backward(tokens, held)
-            head = (
-                speaker_from_tokens(self.text, tokens[head_begin:end]) if head_begin < end else None
-            )
+            head = self._speaker_of(tokens[head_begin:end]) if head_begin < end else None
             if (
                 named is not None
                 and named.kind == "person"
@@ -1487,7 +1503,7 @@ class _Finder:
         conjunct = self._first_conjunct(tokens, begin)
         if conjunct is not None:
             return conjunct
-        speaker = speaker_from_tokens(self.text, tokens[begin:end])
+        speaker = self._speaker_of(tokens[begin:end])
         if (
             speaker is not None
             and speaker.kind == "person"
@@ -1497,7 +1513,7 @@ class _Finder:
         ):
             # "Petra Sollie, the defence minister, who ..., said": the name before the role.
             name_begin = np_backward(tokens, begin - 1)
-            named = speaker_from_tokens(self.text, tokens[name_begin : begin - 1])
+            named = self._speaker_of(tokens[name_begin : begin - 1])
             if (
                 named is not None
                 and named.kind == "person"
@@ -1517,7 +1533,7 @@ class _Finder:
         if end + 1 >= len(tokens) or tokens[end].lower != ",":
             return None
         inner = np_forward(tokens, end + 1)
-        named = speaker_from_tokens(self.text, tokens[end + 1 : inner])
+        named = self._speaker_of(tokens[end + 1 : inner])
         if (
             named is None
             or named.kind != "person"
@@ -1537,7 +1553,7 @@ class _Finder:
         name_begin = np_backward(tokens, at)
         if name_begin == at or any(t.quote is not None for t in tokens[:name_begin]):
             return None
-        named = speaker_from_tokens(self.text, tokens[name_begin:at])
+        named = self._speaker_of(tokens[name_begin:at])
         if (
             named is None
             or named.kind != "person"
@@ -1565,7 +1581,7 @@ class _Finder:
             and not (first_begin == 1 and tokens[0].lower in ("but", "and", "so"))
         ):
             return None
-        first = speaker_from_tokens(self.text, tokens[first_begin : begin - 1])
+        first = self._speaker_of(tokens[first_begin : begin - 1])
         if first is None or first.pronoun:
             return None
         resolved = self.tracker.resolve(first)
@@ -1611,7 +1627,7 @@ class _Finder:
                     continue
                 if verb.index == k and tokens[k].lower in ATTRIBUTION_FORMS:
                     end = np_forward(tokens, k + 1 + (verb.end - verb.index - 1))
-                    speaker = speaker_from_tokens(self.text, tokens[verb.end : end])
+                    speaker = self._speaker_of(tokens[verb.end : end])
                     if speaker is not None and speaker.kind == "person" and role_only(speaker.name):
                         # "..., declared the President of the Republic, Emmanuel Macron."
                         speaker = self._named_after(tokens, end, speaker) or speaker
@@ -1675,7 +1691,7 @@ class _Finder:
                 return None
             if tokens[j].lower == "asked" and tokens[j - 1].lower in ("was", "were"):
                 begin = np_backward(tokens, j - 1)
-                named = speaker_from_tokens(self.text, tokens[begin : j - 1])
+                named = self._speaker_of(tokens[begin : j - 1])
                 if named is None or begin == j - 1:
                     return None
                 resolved = self.tracker.resolve(named)
@@ -1948,7 +1964,7 @@ class _Finder:
             ):
                 begin = k + 2
             end = np_forward(tokens, begin)
-            speaker = speaker_from_tokens(self.text, tokens[begin:end])
+            speaker = self._speaker_of(tokens[begin:end])
             speaker = self.tracker.resolve(speaker) if speaker is not None else None
             if speaker is None:
                 return []
@@ -2290,11 +2306,23 @@ def _calling_quoted(tokens: list[Token], i: int) -> bool:
     )
 
 
+# Every word that can be a speech verb, for one look per token: most words are not.
+_VERB_CANDIDATES = frozenset(
+    SPEECH_FORMS.keys()
+    | PARTICLE_FORMS.keys()
+    | _JUDGING_FORMS
+    | _AFTER_QUOTE_FORMS
+    | _DOCUMENT_VERB_FORMS
+    | _VIEW_FORMS
+    | {"calling"}
+)
+
+
 def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
     verbs: list[_Verb] = []
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if tok.quote is not None or not tok.text[:1].islower():
+        if low not in _VERB_CANDIDATES or tok.quote is not None or not tok.text[:1].islower():
             continue
         lemma = SPEECH_FORMS.get(low)
         end = i + 1

@@ -14,6 +14,9 @@ from .quotes import Quote
 # A title with its dot ("Mr. Scholz", "Gen. Syrsky") is one token, so the name goes on
 # through it; so is a "Jr." after a name.
 _TOKEN_RE = re.compile(
+    # Most tokens are plain words in lower case, which no branch before the last can
+    # match: tried first, they skip the branches for capitals.
+    r"[a-z0-9]\w*(?:[-.&]\w+|['’](?!s\b)\w+)*|"
     r"(?:[A-Z]\.){2,}|[A-Z](?<=[a-z] [A-Z])\.(?= [A-Z][a-z])"
     r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev)\.(?= [A-Z])"
     r"|(?<=[a-z] )(?:Jr|Sr)\.(?=[\s,])"  # "Donald Trump Jr.": the name ends with its dot
@@ -53,7 +56,10 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     # tuple.__new__ directly: a NamedTuple's own constructor adds a Python-level call per
     # token, and tokens are the pipeline's main cost.
     new = tuple.__new__
-    return [
-        new(Token, (m.group(), m.start(), m.end(), m.group().lower(), None))
-        for m in _TOKEN_RE.finditer(text, start, end)
-    ]
+    words: list[Token] = []
+    append = words.append
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        word_start, word_end = m.span()
+        append(new(Token, (word, word_start, word_end, word.lower(), None)))
+    return words

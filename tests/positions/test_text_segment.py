@@ -1,5 +1,8 @@
 """Paragraphs, page clutter and sentences."""
 
+import pytest
+
+from positions.text import segment
 from positions.text.quotes import find_quotes
 from positions.text.segment import split_paragraphs, split_sentences
 
@@ -169,3 +172,49 @@ def test_a_live_blogs_entry_headlines_are_skipped():
     )
     reasons = [p.skip_reason for p in split_paragraphs(text)]
     assert reasons == ["fragment", "fragment", "headline", "", "headline", ""]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article",
+        "Advertisement",
+        "Read more: the ministry's statement",
+        "Related: what the summit decided",
+        "Sign up for the morning briefing",
+        "Subscribe to our channel",
+        "Follow us on Telegram",
+        "Click here for the full interview",
+        "By Anna Lind and Piet Hollander",
+        "Updated 14 May 2024",
+        "Published 3 hours ago",
+        "Posted at 09:12",
+        "Last updated on Friday",
+        "Reporting by Jan Visser",
+        "Editing by Mark Holm",
+        "Writing by Eva Berg",
+        "Additional reporting by Lisa Kerr",
+        "Comments (12)",
+        "Listen to this article",
+    ],
+)
+def test_every_kind_of_clutter_line_passes_the_cheap_first_look(line):
+    # The quick test on how the line begins must let through every line the full pattern
+    # takes, or clutter would be read as news.
+    assert segment._is_clutter(line)
+    low = line.strip(" .:|").lower()
+    assert bool(segment._CLUTTER_RE.match(low)) and low.startswith(segment._CLUTTER_STARTS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister speaks in Kyiv. Photograph: Olga Ivashchenko/Guardian",
+        "Troops at a depot near the front line (Reuters)",
+    ],
+)
+def test_a_caption_ending_with_its_credit_is_a_caption(line):
+    assert segment._may_end_with_credit(line[-80:])
+    assert segment._CREDIT_END_RE.search(line[-80:])
+    paragraphs = segment.split_paragraphs("Story line one, told in full sentences here.\n" + line)
+    assert paragraphs[-1].skip_reason == "caption"
