@@ -16,9 +16,9 @@ from rapidfuzz import fuzz, process
 from . import classifier, statement_filter
 from .models import Actor, ActorAlias, Stance, Statement, Topic
 from .services import actor_add_alias, actor_create
-from .text.names import fold, normalize_name
+from .text.names import fold, normalize_name, romanisations
 from .text.pipeline import AnalysedStatement, analyse
-from .text.speakers import Speaker
+from .text.speakers import Speaker, role_only
 from .text.stance import TopicCues
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,8 @@ class ActorResolver:
                 speaker.mention
                 and not speaker.pronoun
                 and not speaker.definite  # "the minister" names whoever holds the post
+                # ...and so does "the Prime Minister", once resolved to the person in post.
+                and not (actor.kind == Actor.Kind.PERSON and role_only(speaker.mention))
                 and any(ch.isupper() for ch in speaker.mention)
                 and fold(speaker.mention) not in self._by_alias
             ):
@@ -88,6 +90,8 @@ class ActorResolver:
 
     def _match(self, speaker: Speaker) -> tuple[int | None, float]:
         candidates = [*speaker.candidates, speaker.name]
+        if speaker.kind == Actor.Kind.PERSON:
+            candidates.extend(romanisations(speaker.name))
         for candidate in candidates:
             for key in (fold(candidate), normalize_name(candidate)):
                 if key and key in self._by_alias:
@@ -128,6 +132,8 @@ class ActorResolver:
         name = name[:1].upper() + name[1:]
         kind = speaker.kind if speaker.kind in Actor.Kind.values else Actor.Kind.PERSON
         aliases = [a for a in (speaker.mention, *speaker.candidates) if a and not speaker.pronoun]
+        if kind == Actor.Kind.PERSON:
+            aliases.extend(romanisations(name))
         actor = actor_create(name=name[:200], kind=kind, aliases=aliases, role=speaker.role[:200])
         for alias in actor.aliases.all():
             self._add(actor.pk, alias.normalized, actor.kind, actor.name)

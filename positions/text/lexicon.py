@@ -197,7 +197,12 @@ PARTICLE_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "turn": (("against",),),
     "come": (("out", "in", "favour"), ("out", "in", "favor"), ("out", "against"), ("out", "for")),
     "respond": (("that",),),
-    "renew": (("its", "call"), ("their", "call"), ("calls",), ("its", "demand")),
+    "renew": tuple(
+        (owner, ask)
+        for owner in ("its", "their", "his", "her", "our", "my")
+        for ask in ("call", "calls", "demand", "demands", "appeal")
+    )
+    + (("calls",),),
 }
 PARTICLE_FORMS: dict[str, str] = {}
 for _lemma in PARTICLE_VERBS:

@@ -77,3 +77,48 @@ def normalize_name(text: str) -> str:
     folded = fold(text)
     stripped = _TITLE_RE.sub("", folded).strip()
     return stripped or folded
+
+
+# One first name, several romanisations: news copy spells Russian, Belarusian and Ukrainian
+# names each its own way ("Aleksandr" in state media, "Alexander" on the wires).
+_FIRST_NAME_SPELLINGS = (
+    ("Alexander", "Aleksandr", "Alexandr"),
+    ("Alexei", "Alexey", "Aleksei", "Aleksey"),
+    ("Sergei", "Sergey"),
+    ("Serhiy", "Serhii", "Sergiy"),
+    ("Dmitry", "Dmitri", "Dmitriy"),
+    ("Dmytro", "Dmitro"),
+    ("Yuri", "Yury", "Yuriy"),
+    ("Andrei", "Andrey"),
+    ("Andriy", "Andrii"),
+    ("Nikolai", "Nikolay"),
+    ("Yevgeny", "Evgeny", "Yevgeniy", "Evgeniy"),
+    ("Anatoly", "Anatoliy"),
+    ("Vasily", "Vasiliy", "Vassily"),
+    ("Grigory", "Grigoriy"),
+    ("Georgy", "Georgiy"),
+    ("Valery", "Valeriy"),
+    ("Vitaly", "Vitaliy", "Vitalii"),
+    ("Oleksiy", "Oleksii"),
+    ("Mykhailo", "Mykhaylo"),
+    ("Maria", "Mariya"),
+    ("Natalia", "Natalya"),
+)
+_SPELLINGS_OF = {name: group for group in _FIRST_NAME_SPELLINGS for name in group}
+# "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi": one surname ending, four spellings.
+_SKY_ENDING_RE = re.compile(r"(?<=[a-z])(?:skyy|skyi|skiy|skii|sky)$")
+_SKY_ENDINGS = ("sky", "skyy", "skiy", "skyi")
+
+
+def romanisations(name: str) -> list[str]:
+    """Other spellings of a person's name as news copy romanises it, `name` not included."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    firsts = _SPELLINGS_OF.get(words[0], (words[0],))
+    surname = words[-1]
+    ending = _SKY_ENDING_RE.search(surname)
+    lasts = tuple(surname[: ending.start()] + e for e in _SKY_ENDINGS) if ending else (surname,)
+    middle = words[1:-1]
+    spelled = [" ".join([first, *middle, last]) for first in firsts for last in lasts]
+    return [s for s in dict.fromkeys(spelled) if s != name]

@@ -596,6 +596,12 @@ def role_only(name: str) -> bool:
     return all(_role_word(w) for w in words[: _held_index(words)])
 
 
+_HEAD_OF = {
+    "head of state": frozenset({"president", "king", "queen", "monarch", "emir"}),
+    "head of government": frozenset({"prime", "premier", "chancellor"}),
+}
+
+
 def _held_index(words: list[str]) -> int:
     """Where "of/in/for/at" follows the role ("ambassador in Berlin"), else the length."""
     return next((i for i, w in enumerate(words) if i and w.lower() in ROLE_HELD_AT), len(words))
@@ -694,6 +700,25 @@ class SpeakerTracker:
                     )
         return None
 
+    def _head_of(self, titles: frozenset[str]) -> Speaker | None:
+        """The latest person named with one of `titles`, or named bare, with no other post
+        ("Kremlin spokesman Dmitry Peskov" is not "the head of state")."""
+        for entity in reversed(self.entities[-12:]):
+            if entity.kind != PERSON:
+                continue
+            mentioned = fold(f"{entity.mention} {entity.role}").split()
+            if not titles.isdisjoint(mentioned):
+                return entity
+            if not any(w in ROLE_WORDS for w in mentioned):
+                return entity
+        # Named in passing ("President Oren Falk's warning ..."), not as a speaker.
+        for entity in reversed(self.names[-12:]):
+            if entity.kind == PERSON and not titles.isdisjoint(
+                fold(f"{entity.mention} {entity.role}").split()
+            ):
+                return entity
+        return None
+
     def resolve(self, speaker: Speaker) -> Speaker | None:
         if speaker.pronoun:
             wanted = {
@@ -758,6 +783,12 @@ class SpeakerTracker:
                 words = fold(speaker.name).split()
                 held = _held_index(words)
                 head = words[held - 1 : held]
+                # "the head of state": whoever the article calls president, or king.
+                titles = _HEAD_OF.get(" ".join(words[-3:]), frozenset())
+                if titles:
+                    holder = self._head_of(titles)
+                    if holder is not None:
+                        return as_mentioned(holder, speaker, confidence=0.8)
                 named = [n for n in self.names[-12:] if n.role]
                 for entity in [*reversed(self.entities[-12:]), *reversed(named)]:
                     mentioned = fold(entity.mention).split()

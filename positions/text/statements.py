@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from .aliases import country_of
 from .dates import DAY, StatementDate, resolve_date
 from .lexicon import (
     ATTRIBUTION_FORMS,
@@ -205,6 +206,7 @@ def _has_speech_word(text: str, start: int, end: int) -> bool:
     return not _SPEECH_WORDS.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
 
 
+_WORDS_OWNERS = {"his": "person", "her": "person", "their": "group", "its": "organisation"}
 _NAME_PAIR_RE = re.compile(r"[A-Z][\w’'-]+ (?:(?:von|van|de|der|al|bin) )*[A-Z][\w’'-]+")
 _DATE_HINT_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
@@ -499,21 +501,30 @@ class _Finder:
         """ "The President of the Republic indicated ...", and only later "..., declared the
         President of the Republic, Emmanuel Macron": the role speaks with the name the
         article gives it, when it gives it to one person only."""
-        named: dict[str, dict[str, Speaker]] = {}  # role -> name -> the person
+        # role (without its country) -> name -> (the person, the role's country)
+        named: dict[str, dict[str, tuple[Speaker, str]]] = {}
         for st in self.out:
             sp = st.speaker
             if sp is not None and sp.kind == "person" and sp.role and _full_name(sp.name):
-                named.setdefault(fold(sp.role), {}).setdefault(sp.name, sp)
+                role, country = _role_and_country(sp.role)
+                named.setdefault(role, {}).setdefault(sp.name, (sp, country))
         if not named:
             return
         for i, st in enumerate(self.out):
             sp = st.speaker
-            if sp is None or sp.kind != "person" or not sp.definite or not role_only(sp.name):
+            if sp is None or sp.kind != "person" or not role_only(sp.name):
                 continue
-            people = named.get(fold(sp.name), {})
+            role, country = _role_and_country(sp.name)
+            # "the foreign minister", "Ukraine's foreign minister": one person in the post.
+            if not (sp.definite or country):
+                continue
+            # (The same country, or none on either side: "the Russian president" is not
+            # the "President Volodymyr Zelensky" named elsewhere.)
+            people = [
+                person for person, held_in in named.get(role, {}).values() if held_in == country
+            ]
             if len(people) == 1:
-                (person,) = people.values()
-                self.out[i] = replace(st, speaker=as_mentioned(person, sp))
+                self.out[i] = replace(st, speaker=as_mentioned(people[0], sp))
 
     def _turn_speaker(self, turn: Turn) -> Speaker:
         end = turn.label_start + len(turn.label)
@@ -1162,17 +1173,29 @@ class _Finder:
 
     def _colon_subject(self, tokens: list[Token]) -> Speaker | None:
         """The person or body a sentence before a colon opens with, when it is short and
-        says something of them ("X was blunt", "The ministry went further")."""
-        if len(tokens) > _COLON_SUBJECT_WORDS or any(
-            t.quote is not None or t.lower == ":" for t in tokens
-        ):
+        says something of them ("X was blunt", "The ministry went further"), with or
+        without a description between commas ("X, the liberal who chairs ..., was blunt")."""
+        if any(t.quote is not None or t.lower == ":" for t in tokens):
             return None  # ("Photo caption: X in the Bundestag: «...»")
         end = np_forward(tokens, 0)
+        described = end
+        if 0 < end < len(tokens) - 2 and tokens[end].lower == ",":
+            close = next(
+                (j for j in range(end + 2, min(len(tokens), end + 20)) if tokens[j].lower == ","),
+                0,
+            )
+            if close and tokens[close + 1 : close + 2] and tokens[close + 1].text.islower():
+                tokens = tokens[:end] + tokens[close + 1 :]
+                described = close
+        if len(tokens) > _COLON_SUBJECT_WORDS:
+            return None
         if end == 0 or end >= len(tokens) - 1 or tokens[end].lower in (",", "'s", "’s"):
             return None
         speaker = self._speaker_of(tokens[:end])
         if speaker is None or speaker.kind == "any":
             return None
+        if described != end and not (speaker.kind == "person" and _full_name(speaker.name)):
+            return None  # (a description only after someone's full name)
         resolved = self.tracker.resolve(speaker)
         if resolved is None or not any(w[:1].isupper() for w in resolved.name.split()):
             return None  # a pronoun no one answers to; "the message was clear"
@@ -1399,8 +1422,12 @@ class _Finder:
             resolved = self.tracker.resolve(speaker)
             return (replace(resolved, confidence=0.8), c - 1) if resolved else None
         end = c
+        relative = False  # the verb is in a relative clause about the noun before ", who"
         if prev.lower == "who" and c >= 2 and tokens[c - 2].lower == ",":
-            end = c - 2
+            end, relative = c - 2, True
+        elif (who := _who_then_adjunct(tokens, c)) > 0:
+            # "X, who in an interview on Friday urged ...": the relative clause's subject.
+            end, relative = who - 1, True
         elif prev.lower == "," and (who := _relative_before(tokens, c - 1)) > 0:
             # "X, who visited Kyiv with Y, the US envoy, said": the relative clause (and any
             # name inside it) is about X, who speaks.
@@ -1419,7 +1446,7 @@ class _Finder:
             opener = tokens[k + 1].lower
             if c - k >= 14 and not (
                 opener.endswith("ing")
-                or opener in ("asked", "writing", "which", "who")
+                or opener in ("asked", "writing", "which", "who", "whose")
                 or (
                     opener in ("the", "a", "an")
                     and (tokens[k + 2].lower in ROLE_WORDS or tokens[k + 2].lower == "'s")
@@ -1492,7 +1519,8 @@ class _Finder:
             head_begin = np_backward(tokens, begin - 2)
             if head_begin < begin - 2:
                 begin, end = head_begin, begin - 2
-        adjunct = self._named_before_adjunct(tokens, begin)
+        # ("Y on Friday lashed out at X, who urged ...": X, not the sentence's subject.)
+        adjunct = None if relative else self._named_before_adjunct(tokens, begin)
         if adjunct is not None:
             return adjunct
         if begin == end:
@@ -1621,6 +1649,12 @@ class _Finder:
         k = i + 1
         while k < len(tokens) and tokens[k].lower in (",", ":", "—", "–", "-"):
             k += 1
+        named_by_so = self._so_named(tokens, k)
+        if named_by_so is not None:
+            return named_by_so, None
+        in_words = self._in_their_words(tokens, i)
+        if in_words is not None:
+            return in_words, None
         if k < len(tokens):
             for verb in verbs:
                 if verb.index in used or verb.index < k:
@@ -1680,6 +1714,46 @@ class _Finder:
                     return subject[0], verb
             break
         return self._asked_before(tokens, i)
+
+    def _in_their_words(self, tokens: list[Token], i: int) -> Speaker | None:
+        """ "In his words, „...“, but for now Kyiv „...“": the quotations of a sentence
+        that opens so are the words of the person the pronoun points back to."""
+        if (
+            i < 4
+            or tokens[0].lower != "in"
+            or tokens[1].lower not in _WORDS_OWNERS
+            or tokens[2].lower != "words"
+            or tokens[3].lower != ","
+        ):
+            return None
+        owner = tokens[1]
+        pronoun = Speaker(
+            owner.text,
+            owner.start,
+            owner.end,
+            owner.text,
+            kind=_WORDS_OWNERS[owner.lower],
+            pronoun=True,
+            confidence=0.75,
+        )
+        return self.tracker.resolve(pronoun)
+
+    def _so_named(self, tokens: list[Token], k: int) -> Speaker | None:
+        """ "„...,“ so Merz at a press conference": German copy in translation names the
+        speaker after "so", with no verb."""
+        if k >= len(tokens) - 1 or tokens[k].lower != "so":
+            return None
+        end = np_forward(tokens, k + 1)
+        if end == k + 1 or not tokens[k + 1].text[:1].isupper():
+            return None
+        if end < len(tokens) and not (
+            tokens[end].lower in (".", ",", ";", "to") or tokens[end].lower in _ADJUNCT_STARTS
+        ):
+            return None  # "'...,' so Kyiv will have to ...": a conjunction
+        speaker = self._speaker_of(tokens[k + 1 : end])
+        if speaker is None or speaker.pronoun:
+            return None
+        return self.tracker.resolve(speaker)
 
     def _asked_before(self, tokens: list[Token], i: int) -> tuple[Speaker, _Verb | None] | None:
         """ "X was asked about it yesterday, on the sidelines of ...: « ... »": the one
@@ -1782,6 +1856,9 @@ class _Finder:
             and tokens[subj_begin - 1].lower in (",", "—", "–")  # "..., X said" / "... — X said"
             and (not after or after[0].lower in _ADJUNCT_STARTS or after[0].lower == ",")
             and not _fronted(tokens, subj_begin, after)
+            and not _that_clause_follows(after)
+            # "renewed his call to lift ...": what the call asks for, not a place or time.
+            and not (after and after[0].lower == "to" and verb.end > verb.index + 1)
         ):
             clause_toks = tokens[: subj_begin - 1]
             # "X avoided any commitment: the rules ..., he said, ...": what follows the colon.
@@ -2143,6 +2220,31 @@ def _full_name(name: str) -> bool:
     )
 
 
+def _role_and_country(role: str) -> tuple[str, str]:
+    """ "Ukraine's foreign minister" -> ("foreign minister", "ukraine"): the post, and the
+    country the words before it name ("" when none)."""
+    words = fold(role).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    country = country_of(words[0]) if len(words) > 1 else ""
+    if country:
+        words = words[1:]
+    return " ".join(words), country
+
+
+def _who_then_adjunct(tokens: list[Token], verb_at: int) -> int:
+    """Index of "who" in ", who in an interview published the same day urged": a relative
+    clause whose verb comes after a phrase of place or time, else -1."""
+    for j in range(verb_at - 1, max(1, verb_at - 12), -1):
+        low = tokens[j].lower
+        if tokens[j].quote is not None or low in (",", ".", ";", ":"):
+            return -1
+        if low == "who":
+            opens = tokens[j - 1].lower == "," and tokens[j + 1].lower in _ADJUNCT_STARTS
+            return j if opens and j + 2 < verb_at else -1
+    return -1
+
+
 def _relative_before(tokens: list[Token], comma: int) -> int:
     """Index of "who" in ", who ..., said" when the relative clause ends at `comma`
     and holds another comma (a name in apposition inside it), else -1."""
@@ -2237,6 +2339,7 @@ _NOT_A_JUDGEMENT = frozenset(
 # document it put its name to.
 _DOCUMENT_VERB_FORMS = frozenset(
     {"signed", "sent", "tabled", "filed", "submitted", "introduced", "issued", "penned"}
+    | {"adopted", "adopt", "adopts", "passed", "approved", "approve", "approves"}
     | {"published", "drafted", "sign", "send", "table", "file", "submit", "introduce", "issue"}
 )
 _DOCUMENTS_PUT_OUT = frozenset(
@@ -2316,6 +2419,17 @@ _VERB_CANDIDATES = frozenset(
     | _VIEW_FORMS
     | {"calling"}
 )
+
+
+def _that_clause_follows(after: list[Token]) -> bool:
+    """ "said Wednesday that ...", "said on Monday that ...": the verb opens its own clause
+    after a few words of time, so it is no attribution of the words before it."""
+    for tok in after[:5]:
+        if tok.lower == "that":
+            return True
+        if not tok.lower.isalnum():
+            return False
+    return False
 
 
 def _speech_verbs(tokens: list[Token]) -> list[_Verb]:

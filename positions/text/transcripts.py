@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from .segment import Paragraph
 
 # Up to seven capitalised words before a colon: "MR. KIRBY:", "SRS HEBESTREIT:",
-# "Vladimir Putin:", "NATO Secretary General Mark Rutte:".
+# "Vladimir Putin:", "NATO Secretary General Mark Rutte:"; Hansard adds the member's seat
+# and party in brackets: "James Cartlidge (South Suffolk) (Con):".
 _LABEL_RE = re.compile(
     r"(?P<label>(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|de|von|van|al)){0,7})"
-    r"\s*:\s+(?=\S)"
+    r"(?:\s*\([^()\n]{1,40}\)){0,2}\s*:\s+(?=\S)"
 )
 # "V.Putin:", "P. Zarubin:": an initial and a surname, as the Kremlin prints its transcripts.
 INITIAL_LABEL_RE = re.compile(r"(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][\w'’-]+)")
@@ -161,6 +162,9 @@ class Turn:
     content_start: int  # where the speaker's words begin
     capitals: bool = False  # an all-capitals label: the name is read from it here
     heading: bool = False  # "Address by ...": the speech is in the paragraphs after it
+    # Hansard's "James Cartlidge (South Suffolk) (Con):": a member of the House, whose
+    # question to a minister is a speech of their own, not one from the press.
+    member: bool = False
 
 
 def surname_label(label: str) -> str:
@@ -224,13 +228,25 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             and not INITIAL_LABEL_RE.fullmatch(label)
         ):
             continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
+        member = "(" in text[match.end("label") : match.end()]
         turns.append(
-            Turn(index, False, label, paragraph.start, paragraph.start + match.end(), capitals)
+            Turn(
+                index,
+                False,
+                label,
+                paragraph.start,
+                paragraph.start + match.end(),
+                capitals,
+                member=member,
+            )
         )
     # "ANSA: Last week you told The Economist ...?": an outlet's label on a question.
     turns = [
         Turn(t.paragraph, True, "", t.label_start, t.content_start)
-        if not t.question and _asks(paragraphs[t.paragraph]) and not _ANSWER_RE.fullmatch(t.label)
+        if not t.question
+        and not t.member
+        and _asks(paragraphs[t.paragraph])
+        and not _ANSWER_RE.fullmatch(t.label)
         else t
         for t in turns
     ]

@@ -190,3 +190,14 @@ def test_a_group_named_by_its_party_s_nickname_is_the_same_group(harbour_topic):
     )
     extract_statements(article=_article("Conservative MPs said the ban must stay."))
     assert Actor.objects.filter(kind=Actor.Kind.GROUP).count() == 1
+
+
+def test_a_new_person_is_known_by_the_other_romanisations_of_their_name(harbour_topic):
+    # State media write "Aleksandr", the wires "Alexander": the same person, found by
+    # either spelling in search, comparisons and later articles.
+    extract_statements(
+        article=_article("Aleksandr Vorobey said the ban on trawlers must stay for years.")
+    )
+    [actor] = Actor.objects.filter(name__icontains="Vorobey")
+    surfaces = set(actor.aliases.values_list("surface", flat=True))
+    assert {"Aleksandr Vorobey", "Alexander Vorobey"} <= surfaces

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from positions.text.aliases import body_variants, group_variants, unnamed_variants
+from positions.text.names import romanisations
 from positions.text.statements import find_statements
 
 
@@ -91,3 +92,14 @@ def test_lib_dems_are_liberal_democrats():
     from positions.text.aliases import group_variants
 
     assert "Liberal Democrat MPs" in group_variants("Lib Dem MPs")
+
+
+def test_romanisations_of_a_first_name_and_a_sky_surname():
+    assert romanisations("Aleksandr Vorobey") == ["Alexander Vorobey", "Alexandr Vorobey"]
+    assert set(romanisations("Petro Dolynskyy")) == {
+        "Petro Dolynsky",
+        "Petro Dolynskiy",
+        "Petro Dolynskyi",
+    }
+    assert romanisations("Mara Quist") == []
+    assert romanisations("Sergey") == []  # a surname or a first name alone: no guess

@@ -1464,3 +1464,123 @@ def test_the_same_day_is_the_day_of_the_sentence_before_not_a_header_above_it():
     )
     assert found[-1].speaker.name == "Orla Penn"
     assert found[-1].date.date == dt.date(2024, 3, 5)
+
+
+def test_a_verb_followed_by_its_day_and_that_opens_a_clause_after_a_dash():
+    # A dateline in mixed case ("Dolmar —") before the speaker: what follows the verb is
+    # the statement, not the place before the dash.
+    st = _one(
+        "Dolmar — Harbour Minister Mara Quist said Tuesday that the trawlers would stay "
+        "out of the bay until spring."
+    )
+    assert st.text.startswith("said Tuesday that the trawlers would stay")
+    assert st.speaker.name == "Mara Quist"
+    assert st.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_long_relative_clause_with_whose_between_the_speaker_and_the_verb():
+    st = _one(
+        "Ilka Brun, whose small Coast Party is standing in next month's regional elections, "
+        "said opening the bay to trawlers was a gamble with the fishermen's livelihoods."
+    )
+    assert st.text.startswith("said opening the bay")
+    assert st.speaker.name == "Ilka Brun"
+
+
+def test_who_then_a_phrase_of_time_then_the_verb_speaks_for_the_noun_before_who():
+    st = _one(
+        "Mayor Oren Falk on Monday lashed out at Harbour Minister Mara Quist, who in an "
+        "interview published the same day urged the council to reopen the bay."
+    )
+    assert st.text.startswith("urged the council to reopen the bay")
+    assert st.speaker.name == "Mara Quist"
+
+
+def test_a_resolution_a_body_adopted_is_its_statement():
+    st = _one(
+        "The Dolmar Assembly on Wednesday adopted a resolution calling on the council to "
+        "reopen the bay to trawlers at once."
+    )
+    assert st.text.startswith("adopted a resolution calling on the council")
+    assert st.speaker.name == "Dolmar Assembly"
+
+
+def test_a_colon_after_a_described_person_gives_them_the_quotation():
+    st = _one(
+        "Ilka Brun, the Coast Party member who chairs the harbour committee, was equally "
+        'direct: "Open the bay now. The fishermen have waited long enough."'
+    )
+    assert st.text == "Open the bay now. The fishermen have waited long enough."
+    assert st.speaker.name == "Ilka Brun"
+
+
+def test_renewing_a_call_is_a_statement_even_after_a_fronted_time():
+    st = _one(
+        "During a visit to Dolmar yesterday, Coast Party leader Ilka Brun renewed her call "
+        "to reopen the bay to trawlers."
+    )
+    assert st.text == "renewed her call to reopen the bay to trawlers"
+    assert st.speaker.name == "Ilka Brun"
+    assert st.date.date == dt.date(2024, 3, 13)
+
+
+def test_so_and_a_name_after_a_quotation_attributes_it_as_german_copy_does():
+    st = _one(
+        "„If I am elected, we will reopen the bay together with the fishermen,“ so Brun at a "
+        "press conference in Dolmar."
+    )
+    assert st.text.startswith("If I am elected, we will reopen the bay")
+    assert st.speaker.name == "Brun"
+
+
+def test_so_as_a_conjunction_after_a_quotation_names_no_one():
+    found = _find('"We will never allow it," so Dolmar will have to wait for the next season.')
+    assert all(f.speaker is None or f.speaker.name != "Dolmar" for f in found)
+
+
+def test_in_his_words_gives_the_sentences_quotations_to_the_person_before():
+    found = _find(
+        "Oren Falk, the mayor's adviser, took a broader view. In his words, „no harbour "
+        "can stay closed for ever to the people who built it“, but for now the town "
+        "„abides by the council's decision“."
+    )
+    assert [f.text for f in found] == [
+        "no harbour can stay closed for ever to the people who built it",
+        "abides by the council's decision",
+    ]
+    assert {f.speaker.name for f in found} == {"Oren Falk"}
+
+
+def test_a_countrys_minister_in_the_lead_is_the_minister_the_story_names_later():
+    found = _find(
+        "Norway's foreign minister on Monday urged the council to reopen the bay to "
+        'trawlers. "We cannot wait for the summer," Norwegian Foreign Minister Mara Quist '
+        "wrote."
+    )
+    assert [f.speaker.name for f in found] == ["Mara Quist", "Mara Quist"]
+
+
+def test_another_countrys_minister_named_later_is_someone_else():
+    found = _find(
+        "Norway's foreign minister on Monday urged the council to reopen the bay to "
+        'trawlers. "We cannot wait," Swedish Foreign Minister Mara Quist wrote.'
+    )
+    assert found[0].speaker.name != "Mara Quist"
+
+
+def test_the_head_of_state_is_the_president_named_before_not_the_last_speaker():
+    found = _find(
+        "President Oren Falk's warning has been heard, spokesman Tomas Vell said on Friday. "
+        "On Thursday, the head of state told a reporter that such a decision would change "
+        "the very nature of the dispute."
+    )
+    assert [f.speaker.name for f in found] == ["Tomas Vell", "Oren Falk"]
+
+
+def test_the_head_of_state_is_the_last_person_named_bare_before_a_titled_one():
+    found = _find(
+        "President Tomas Vell met the delegation on Monday. On Tuesday, Oren Falk announced "
+        "the closure of the bay. 'If they keep raising the stakes, they will get an answer "
+        "of the same weight,' the head of state said at the time."
+    )
+    assert found[-1].speaker.name == "Oren Falk"

@@ -328,3 +328,28 @@ def test_a_label_by_surname_finds_a_hyphenated_first_name():
     )
     answers = find_statements(text, PUBLISHED)
     assert [a.speaker.name for a in answers] == ["Anna-Lena Kessel-Brun"] * 2
+
+
+HANSARD = "\n\n".join(
+    [
+        "Harbour Authority – Assembly statement",
+        "The Minister for the Harbour (Mara Quist): With permission, I will make a statement "
+        "on the bay. The council met on Monday and I will set out what it decided.",
+        "Ilka Brun (Dolmar North) (Coast): I thank the Minister for her statement. The "
+        "fishermen have every right to use the bay at night, and we would support them in "
+        "doing so. Will she confirm that the council has now given that permission?",
+        "Mara Quist: I welcome the honourable member's support. The council will publish its "
+        "decision on Friday.",
+        "Oren Falk (Port Alden) (Ind): Is it not the truth that, by opening the bay at night, "
+        "the Government is putting every crew at risk?",
+    ]
+)
+
+
+def test_a_members_question_in_a_hansard_exchange_is_their_own_speech():
+    found = _found(HANSARD)
+    by_speaker = {f.speaker.name: f.text for f in found}
+    assert by_speaker["Ilka Brun"].startswith("I thank the Minister")
+    assert "every right to use the bay at night" in by_speaker["Ilka Brun"]
+    assert by_speaker["Oren Falk"].startswith("Is it not the truth")
+    assert all(not f.text.startswith(("Ilka", "Oren", "(")) for f in found)
