@@ -332,6 +332,9 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-24",
     "tests/corpus/strike-debate-tuned-25",
     "tests/corpus/strike-debate-tuned-26",
+    "tests/corpus/strike-debate-tuned-27",
+    "tests/corpus/strike-debate-tuned-28",
+    "tests/corpus/strike-debate-tuned-29",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
