@@ -185,6 +185,7 @@ TOPIC = {
         "permit",
         "permission to strike",
         "give Ukraine permission",
+        "need permission",  # "we need permission for long-range strikes now"
         "green light",
         "should be allowed",
         "must be allowed",

@@ -530,23 +530,32 @@ def weak_relevance(topic: TopicCues, text: str, context: str) -> float:
 
 def _present(topic: TopicCues, names: tuple[str, ...], index: dict[str, list[int]]) -> list[Cue]:
     """Cues of the named lists whose words all occur in the text (before matching positions)."""
-    # Relevance, position cues and stance ask about the same statement's words: remembered
-    # per index (kept alive in the entry, so its id cannot be reused while remembered).
-    key = (names, id(index))
+    if len(names) == 1:
+        return _present_in_list(topic, names[0], index)
+    found: list[Cue] = []
+    for name in names:
+        found.extend(_present_in_list(topic, name, index))
+    return found
+
+
+def _present_in_list(topic: TopicCues, name: str, index: dict[str, list[int]]) -> list[Cue]:
+    # Relevance, position cues and stance ask about the same statement's words, list by
+    # list: remembered per list and index (kept alive in the entry, so its id cannot be
+    # reused while remembered). Callers only read the list returned.
+    key = (name, id(index))
     memo = topic.memo
     entry = memo.get(key)
     if entry is not None and entry[0] is index:
         return entry[1]
     found: list[Cue] = []
-    for name in names:
-        by_word = topic.first[name]
-        keys = index.keys()
-        # In the text's word order, not a set's: the order the cues are weighed in must not
-        # change with Python's string hashing from one run to the next.
-        for word in index:
-            for cue in by_word.get(word, ()):
-                if keys >= cue.vocabulary:  # a set comparison, done in C
-                    found.append(cue)
+    by_word = topic.first[name]
+    keys = index.keys()
+    # In the text's word order, not a set's: the order the cues are weighed in must not
+    # change with Python's string hashing from one run to the next.
+    for word in index:
+        for cue in by_word.get(word, ()):
+            if keys >= cue.vocabulary:  # a set comparison, done in C
+                found.append(cue)
     if len(memo) >= 8192:
         memo.clear()
     memo[key] = (index, found)

@@ -396,6 +396,13 @@ def test_the_founding_topic_reads_firing_into_russia_and_limits_that_must_go():
     assert classify(topic, "The limits must go, and they must go soon.").stance == SUPPORT
 
 
+def test_the_founding_topic_reads_asking_for_the_permission_one_needs_as_support():
+    topic = _founding_topic()
+    text = "We need permission for long-range strikes now, not after the next attack."
+    assert classify(topic, text).stance == SUPPORT
+    assert classify(topic, "We do not need permission for that.").stance != SUPPORT
+
+
 def test_no_change_in_our_approach_whatever_it_is_called_is_neutral():
     topic = _founding_topic()
     for text in (
