@@ -134,8 +134,8 @@ _CLOSING_MARKS = QUOTE_MARKS + ")]"
 _HEADLINE_MAX_WORDS = 30
 
 
-def _is_headline(key: str) -> bool:
-    if len(key.split()) > _HEADLINE_MAX_WORDS:
+def _is_headline(key: str, words: int) -> bool:
+    if words > _HEADLINE_MAX_WORDS:
         return False
     end = key.rstrip(_CLOSING_MARKS + " ")
     return not end or end[-1] not in _SENTENCE_END
@@ -150,12 +150,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """
     raw = [(m.start(), m.end(), m.group()) for m in _PARAGRAPH_RE.finditer(text)]
     raw = [(s, e, t) for s, e, t in raw if t.strip()]
-    keys = [" ".join(t.split()) for _, _, t in raw]
+    split = [t.split() for _, _, t in raw]
+    keys = [" ".join(parts) for parts in split]
     seen: set[str] = set()
     result: list[Paragraph] = []
     body_started = False
     for i, (start, _end, chunk) in enumerate(raw):
         key = keys[i]
+        words = len(split[i])
         reason = ""
         has_quote = bool(_ANY_QUOTE_RE.search(key))
         if _BULLET_RE.match(chunk):
@@ -173,13 +175,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             reason = "caption"
         elif len(key) < 200 and _is_clutter(key):
             reason = "clutter"
-        elif len(key.split()) < 4 and not has_quote:
+        elif words < 4 and not has_quote:
             reason = "fragment"
-        elif not body_started and i + 1 < len(raw) and _is_headline(key):
+        elif not body_started and i + 1 < len(raw) and _is_headline(key, words):
             reason = "headline"
-        elif _is_headline(key) and (
+        elif (
             _TIMESTAMPED_RE.match(key) or (i > 0 and _TIMESTAMP_RE.fullmatch(keys[i - 1]))
-        ):
+        ) and _is_headline(key, words):
             # A live blog's entry: "17:48 BST" and its headline, or "15:40 GMT – Headline".
             reason = "headline"
         if not reason and not _BULLET_RE.match(chunk):

@@ -843,11 +843,13 @@ class _Finder:
         previous_start = self.last_sentence_start if self.last_sentence_start >= 0 else start
         # One cheap look at the whole paragraph before any sentence is tokenised.
         speech_here = _has_speech_word(self.text, start, paragraph.end)
+        # (A paragraph of one sentence needs no second look.)
+        whole = len(sentences) == 1
         for sentence in sentences:
             self.sentence_now = sentence.start
-            if (speech_here and _has_speech_word(self.text, sentence.start, sentence.end)) or any(
-                sentence.start <= q.open_at < sentence.end for q in quotes
-            ):
+            if (
+                speech_here and (whole or _has_speech_word(self.text, sentence.start, sentence.end))
+            ) or any(sentence.start <= q.open_at < sentence.end for q in quotes):
                 tokens = tokenize(self.text, sentence.start, sentence.end, quotes)
                 if tokens:
                     self._sentence(tokens, sentence.start, sentence.end, number, previous_start)
