@@ -60,10 +60,10 @@ def address_heading(text: str) -> bool:
     return _address(text) is not None
 
 
-# "Q ...", "Q: ...", "QUESTION: ...", "Question [Reuters]: ...", "Interviewer: ...": a
-# question from the floor.
+# "Q ...", "Q: ...", "Q (Reuters): ...", "QUESTION: ...", "Question [Reuters]: ...",
+# "Interviewer: ...": a question from the floor.
 _QUESTION_RE = re.compile(
-    r"(?:Q(?:\s*:|\s{2,}|\t)|(?:QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST|JOURNALIST"
+    r"(?:Q(?:\s*[\[(][^\])]{1,40}[\])])?\s*:|Q(?:\s{2,}|\t)|(?:QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST|JOURNALIST"
     r"|Question|Reporter|Interviewer|Moderator|Host|Journalist)(?:\s*[\[(][^\])]{1,40}[\])])?"
     r"\s*:)\s*"
 )

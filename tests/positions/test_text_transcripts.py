@@ -353,3 +353,17 @@ def test_a_members_question_in_a_hansard_exchange_is_their_own_speech():
     assert "every right to use the bay at night" in by_speaker["Ilka Brun"]
     assert by_speaker["Oren Falk"].startswith("Is it not the truth")
     assert all(not f.text.startswith(("Ilka", "Oren", "(")) for f in found)
+
+
+def test_a_question_labelled_with_the_reporters_outlet_is_a_question():
+    text = "\n\n".join(
+        [
+            "Harbour Master Mara Quist: Good evening. We met the fishermen today.",
+            "Q (Dolmar Radio): Should the trawlers be let into the bay at night?",
+            "Harbour Master Mara Quist: My view on this has not been a secret. They should.",
+        ]
+    )
+    found = _found(text)
+    assert len(found) == 2
+    assert all(f.speaker.name.endswith("Mara Quist") for f in found)
+    assert not any("Should the trawlers" in f.text for f in found)
