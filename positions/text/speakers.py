@@ -370,6 +370,11 @@ def _holds_another_role(mentioned: list[str], role: str) -> bool:
     return bool(after) and (after[0] in ROLE_WORDS or after[0] == "hopeful")
 
 
+def pronoun_speaker(tok: Token, kind: str) -> Speaker:
+    """ "he", "their" as a speaker still to be resolved to whom it points back to."""
+    return Speaker(tok.text, tok.start, tok.end, tok.text, kind=kind, pronoun=True, confidence=0.75)
+
+
 def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
     """Read a noun phrase as a speaker, or None when it cannot be one."""
     if not toks:
@@ -387,16 +392,7 @@ def speaker_from_tokens(text: str, toks: list[Token]) -> Speaker | None:
             confidence=0.7,
         )
     if len(toks) == 1 and toks[0].lower in PRONOUNS:
-        tok = toks[0]
-        return Speaker(
-            tok.text,
-            tok.start,
-            tok.end,
-            tok.text,
-            kind=PRONOUNS[tok.lower],
-            pronoun=True,
-            confidence=0.75,
-        )
+        return pronoun_speaker(toks[0], PRONOUNS[toks[0].lower])
     if len(toks) > 2 and toks[0].lower in ("one", "some", "none") and toks[1].lower == "of":
         toks = toks[2:]  # "one of the officials": of the officials the article named
     definite = toks[0].lower == "the"

@@ -40,6 +40,7 @@ from .speakers import (
     as_mentioned,
     np_backward,
     np_forward,
+    pronoun_speaker,
     role_only,
     speaker_from_tokens,
 )
@@ -1728,17 +1729,7 @@ class _Finder:
             or tokens[3].lower != ","
         ):
             return None
-        owner = tokens[1]
-        pronoun = Speaker(
-            owner.text,
-            owner.start,
-            owner.end,
-            owner.text,
-            kind=_WORDS_OWNERS[owner.lower],
-            pronoun=True,
-            confidence=0.75,
-        )
-        return self.tracker.resolve(pronoun)
+        return self.tracker.resolve(pronoun_speaker(tokens[1], _WORDS_OWNERS[tokens[1].lower]))
 
     def _so_named(self, tokens: list[Token], k: int) -> Speaker | None:
         """ "„...,“ so Merz at a press conference": German copy in translation names the
