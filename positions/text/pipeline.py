@@ -220,12 +220,20 @@ _REFUSAL_RE = re.compile(
 )
 
 
+# The patterns above and below hold only lower-case words: searched in the lower-cased
+# text, without re.I, which makes an alternation several times slower in `re`.
+_EVENT_REPORT_LOWER_RE = re.compile(_EVENT_REPORT_RE.pattern)
+_JUDGEMENT_LOWER_RE = re.compile(_JUDGEMENT_RE.pattern)
+_REFUSAL_LOWER_RE = re.compile(_REFUSAL_RE.pattern)
+
+
 def event_report(text: str) -> bool:
     """A bare report of a military event or a delivery, with no judgement in it."""
+    low = text.lower()
     return (
-        bool(_EVENT_REPORT_RE.search(text))
-        and not _JUDGEMENT_RE.search(text)
-        and not _REFUSAL_RE.search(text)
+        bool(_EVENT_REPORT_LOWER_RE.search(low))
+        and not _JUDGEMENT_LOWER_RE.search(low)
+        and not _REFUSAL_LOWER_RE.search(low)
     )
 
 
@@ -248,9 +256,14 @@ _USE_WORDS_RE = re.compile(
 )
 
 
+_SUPPLY_OR_EFFECT_LOWER_RE = re.compile(_SUPPLY_OR_EFFECT_RE.pattern)
+_USE_WORDS_LOWER_RE = re.compile(_USE_WORDS_RE.pattern)
+
+
 def supply_or_effect_only(text: str) -> bool:
     """The remark speaks only of sending the weapons or of their effect at the front."""
-    return bool(_SUPPLY_OR_EFFECT_RE.search(text)) and not _USE_WORDS_RE.search(text)
+    low = text.lower()
+    return bool(_SUPPLY_OR_EFFECT_LOWER_RE.search(low)) and not _USE_WORDS_LOWER_RE.search(low)
 
 
 def off_subject(text: str) -> bool:

@@ -213,8 +213,9 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             # "Read also: ...": the page's links, no one's words; the floor ends there.
             page_ends.append(Turn(index, True, "", paragraph.start, paragraph.start))
             continue
-        match = _TITLED_LABEL_RE.match(text) or _LABEL_RE.match(text)
-        if match is None:
+        # (Both label patterns end with a colon: a paragraph without one is no turn.)
+        match = ":" in text and (_TITLED_LABEL_RE.match(text) or _LABEL_RE.match(text))
+        if not match:
             continue
         label = match.group("label")
         if label.lower() in _NOT_SPEAKERS or label.lower().startswith("the "):
