@@ -171,6 +171,8 @@ _CONCRETE_OTHER_RE = re.compile(
     r"|fighter\s+jets|F-16s?|Gaza|Syria|Middle\s+East|hostages)",
     re.I,
 )
+# The next five patterns hold lower-case words only and are searched in the lower-cased
+# text: with re.I an alternation runs several times slower in `re`.
 _EVENT_REPORT_RE = re.compile(
     r"\b(?:struck|shot\s+down|launched|fired|captured|seized|downed|intercepted|destroyed"
     r"|killed|repelled|repulsed|pushed\s+back|eliminated|controll?ed"
@@ -190,7 +192,6 @@ _EVENT_REPORT_RE = re.compile(
     r"|extra\s+|additional\s+)?[$€£][\d.,]+\s*(?:million|billion|bn|m)\b"
     # "had not been given advance notice of the operation"
     r"|\b(?:advance|prior)\s+notice\b",
-    re.I,
 )
 _JUDGEMENT_RE = re.compile(
     r"\b(?:would|should|must|could|might|may|can|cannot|can't|will|allow\w*|permi\w*"
@@ -199,7 +200,6 @@ _JUDGEMENT_RE = re.compile(
     # a policy option kept or dropped: "strikes deep into Russia remained off the table"
     r"|(?:off|on)\s+the\s+table|rul(?:e|es|ed|ing)\s+out|in\s+place"
     r"|(?:is|are|was|were)\s+(?:not\s+)?to\s+be)\b",
-    re.I,
 )
 
 
@@ -216,24 +216,16 @@ def _borrowed(res: StanceResult) -> bool:
 _REFUSAL_RE = re.compile(
     r"\b(?:declin\w*|refus\w*|would\s+not|wouldn't|did\s+not|didn't)\s+(?:to\s+)?"
     r"(?:say|comment|confirm|discuss|speculate|elaborate)\b",
-    re.I,
 )
-
-
-# The patterns above and below hold only lower-case words: searched in the lower-cased
-# text, without re.I, which makes an alternation several times slower in `re`.
-_EVENT_REPORT_LOWER_RE = re.compile(_EVENT_REPORT_RE.pattern)
-_JUDGEMENT_LOWER_RE = re.compile(_JUDGEMENT_RE.pattern)
-_REFUSAL_LOWER_RE = re.compile(_REFUSAL_RE.pattern)
 
 
 def event_report(text: str) -> bool:
     """A bare report of a military event or a delivery, with no judgement in it."""
     low = text.lower()
     return (
-        bool(_EVENT_REPORT_LOWER_RE.search(low))
-        and not _JUDGEMENT_LOWER_RE.search(low)
-        and not _REFUSAL_LOWER_RE.search(low)
+        bool(_EVENT_REPORT_RE.search(low))
+        and not _JUDGEMENT_RE.search(low)
+        and not _REFUSAL_RE.search(low)
     )
 
 
@@ -244,7 +236,6 @@ _SUPPLY_OR_EFFECT_RE = re.compile(
     r"|proved\s+(?:their|its)\s+worth|strengthen|make\s+a\s+(?:real\s+)?difference"
     r"|at\s+the\s+front\b|on\s+the\s+battlefield|\boutcome"
     r"|\b(?:deliver(?:y|ies|ed|ing)?|supply|supplying|supplied|sending|sent|send)\b",
-    re.I,
 )
 # ... and not where or how they may be used: the question itself.
 _USE_WORDS_RE = re.compile(
@@ -252,18 +243,13 @@ _USE_WORDS_RE = re.compile(
     r"|territor|soil\b|beyond|border|target|strik|\bhit\b|\bfire|firing|\bused?\b|\breach"
     r"|red\s+lines?|escalat|party\s+to|participa|respon[ds]|retaliat"
     r"|launchers|bases\b|airfields|depots",
-    re.I,
 )
-
-
-_SUPPLY_OR_EFFECT_LOWER_RE = re.compile(_SUPPLY_OR_EFFECT_RE.pattern)
-_USE_WORDS_LOWER_RE = re.compile(_USE_WORDS_RE.pattern)
 
 
 def supply_or_effect_only(text: str) -> bool:
     """The remark speaks only of sending the weapons or of their effect at the front."""
     low = text.lower()
-    return bool(_SUPPLY_OR_EFFECT_LOWER_RE.search(low)) and not _USE_WORDS_LOWER_RE.search(low)
+    return bool(_SUPPLY_OR_EFFECT_RE.search(low)) and not _USE_WORDS_RE.search(low)
 
 
 def off_subject(text: str) -> bool:

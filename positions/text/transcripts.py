@@ -63,9 +63,9 @@ def address_heading(text: str) -> bool:
 # "Q ...", "Q: ...", "Q (Reuters): ...", "QUESTION: ...", "Question [Reuters]: ...",
 # "Interviewer: ...": a question from the floor.
 _QUESTION_RE = re.compile(
-    r"(?:Q(?:\s*[\[(][^\])]{1,40}[\])])?\s*:|Q(?:\s{2,}|\t)|(?:QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST|JOURNALIST"
+    r"(?:(?:Q|QUESTION|REPORTER|INTERVIEWER|MODERATOR|HOST|JOURNALIST"
     r"|Question|Reporter|Interviewer|Moderator|Host|Journalist)(?:\s*[\[(][^\])]{1,40}[\])])?"
-    r"\s*:)\s*"
+    r"\s*:|Q(?:\s{2,}|\t))\s*"
 )
 # Titles an all-capitals label carries before the surname ("MR KIRBY", "SECRETARY BLINKEN").
 _LABEL_TITLES = frozenset(
