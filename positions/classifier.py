@@ -335,6 +335,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-27",
     "tests/corpus/strike-debate-tuned-28",
     "tests/corpus/strike-debate-tuned-29",
+    "tests/corpus/strike-debate-tuned-30",
+    "tests/corpus/strike-debate-tuned-31",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
@@ -343,6 +345,7 @@ PRIOR_FORBIDDEN = (
     "strike-debate-heldout-8",
     "strike-debate-heldout-9",
     "strike-debate-heldout-10",
+    "strike-debate-heldout-11",
     "seed",
 )
 

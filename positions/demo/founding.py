@@ -131,6 +131,7 @@ TOPIC = {
         {"phrase": "fear of escalation", "weak": True},
         "across the Russian border",
         "outside of Ukraine's borders",
+        "outside Ukraine",
         "used inside Ukraine",
         "used within Ukraine",
         "used on Ukrainian territory",

@@ -70,9 +70,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "yesterday",
-        # ("the day before" alone: not "the day before the vote", another day's eve)
+        # ("the day before" alone: not "the day before the vote", another day's eve;
+        # "last night": a morning paper's evening before)
         re.compile(
-            r"\byesterday\b|\b(?:(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
+            r"\byesterday\b|\blast\s+night\b"
+            r"|\b(?:(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day)\b"
             r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
             re.I,
         ),
@@ -108,7 +110,7 @@ _ANY_PATTERN_LOWER_RE = re.compile(_ANY_PATTERN_RE.pattern)
 
 _HINT_RE = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day\b|\bday\s+(?:before|earlier)\b"
-    r"|\bprevious\s+day\b|\b(?:week|month|tonight|"
+    r"|\bprevious\s+day\b|\blast\s+night\b|\b(?:week|month|tonight|"
     r"morning|evening)\b|\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.I,
 )

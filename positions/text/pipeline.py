@@ -242,7 +242,9 @@ _USE_WORDS_RE = re.compile(
     r"allow|permi|restrict|limit|condition|terms\b|\bdecide|\bdecisions?\b|\bwhere\b|\bwhether\b"
     r"|territor|soil\b|beyond|border|target|strik|\bhit\b|\bfire|firing|\bused?\b|\breach"
     r"|red\s+lines?|escalat|party\s+to|participa|respon[ds]|retaliat"
-    r"|launchers|bases\b|airfields|depots",
+    r"|launchers|bases\b|airfields|depots"
+    # ("sending missiles deep into Russia": where they go, not only that they are sent)
+    r"|\b(?:into|inside)\s+russia|\boutside\s+(?:of\s+)?ukraine",
 )
 
 

@@ -219,6 +219,7 @@ def _role_word(word: str) -> bool:
 _ROLE_OR_GROUP = ROLE_WORDS | GROUP_HEADS
 _HEADS = ROLE_WORDS | ORG_HEADS | GOV_HEADS | GROUP_HEADS
 _LEADING_DETERMINERS = DETERMINERS | {"the", "a", "an", "same"}
+_GOV_OR_ORG = GOV_HEADS | ORG_HEADS
 
 
 def _take_plural_possessor(tokens: list[Token], k: int) -> bool:
@@ -786,12 +787,20 @@ class SpeakerTracker:
                     if holder is not None:
                         return as_mentioned(holder, speaker, confidence=0.8)
                 named = [n for n in self.names[-12:] if n.role]
+                # "a Downing Street spokesperson" is not "Kremlin spokesperson X": the body
+                # they speak for must be the same.
+                bodies = [w for w in words[: held - 1] if w in _GOV_OR_ORG]
                 for entity in [*reversed(self.entities[-12:]), *reversed(named)]:
                     mentioned = fold(entity.mention).split()
                     # ("the same official" after "one of the officials")
                     if head and (head[0] in mentioned or f"{head[0]}s" in mentioned):
                         if _holds_another_role(mentioned, head[0]):
                             continue  # "the chancellor" is not the "chancellor candidate"
+                        if bodies and not set(bodies) <= {
+                            *mentioned,
+                            *fold(entity.role).split(),
+                        }:
+                            continue
                         return as_mentioned(entity, speaker, confidence=0.8)
                 # "a government spokesperson", "a spokesperson for the ministry", unnamed:
                 # they speak for the body the article has already named.
@@ -804,7 +813,10 @@ class SpeakerTracker:
                     for w in speaker.name.split()[:held]
                     if _NATIONALITY_RE.match(w) and w.lower() not in _PARTIES
                 ]
-                if speaker.definite:
+                # (A spokesman or an aide speaks for someone else: not the last person
+                # named, "the Prime Minister's official spokesman" after "the Foreign
+                # Secretary".)
+                if speaker.definite and not (head and head[0] in _SPOKES):
                     # "the head of state added": the person last named; "the Russian
                     # leader", the last one named as Russian.
                     # With no one named as a speaker or subject yet, the last person named

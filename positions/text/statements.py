@@ -214,7 +214,7 @@ _DATE_HINT_RE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|month|"
     r"year|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|day\s+before|day\s+earlier"
-    r"|previous\s+day)\b",
+    r"|previous\s+day|last\s+night)\b",
 )
 
 
@@ -1370,8 +1370,17 @@ class _Finder:
         ):
             resolved = self.tracker.resolve(speaker)
             # A lone capitalised word ("Nordland is reviewing ...") is a person only if
-            # it is the surname of someone already named.
-            if resolved is not None and (resolved is not speaker or len(speaker.name.split()) > 1):
+            # it is the surname of someone already named, or if the sentence goes on with
+            # "his" or "her" ("Kessler had set out his conditions on Monday.").
+            if (
+                resolved is not None
+                and (
+                    resolved is not speaker
+                    or len(speaker.name.split()) > 1
+                    # (not "the Spaniard": a description)
+                    or (not speaker.definite and _personal_predicate(tokens[end : end + 6]))
+                )
+            ):
                 self._note_person(resolved)
         elif speaker is not None and not speaker.pronoun and speaker.kind == "person":
             # "President Erling was asked ...": the person already named in full, if any.
@@ -2198,6 +2207,19 @@ _SUBORDINATE_OPENING_RE = re.compile(
 )
 # When a post-posed attribution was spoken: "..., X confirmed Thursday, saying ...".
 _WHEN_WORDS = TIME_WORDS | {"yesterday", "today"}
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "himself", "herself"})
+
+
+def _personal_predicate(tokens: list[Token]) -> bool:
+    """The words after a subject hold "his" or "her" before any punctuation."""
+    for tok in tokens:
+        if tok.lower in _PERSONAL_POSSESSIVES:
+            return True
+        if not tok.lower[:1].isalpha():
+            return False
+    return False
+
+
 _OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead"})
 _SPOKE_WHERE = frozenset({"at", "during", "in", "on"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "whereas", "because", "since", "until"})

@@ -432,3 +432,11 @@ def test_funding_announced_and_advance_notice_are_event_reports_and_gaza_another
     assert event_report("said the council had not been given advance notice of the raid")
     assert off_subject("said he would not rule out a deal on Gaza before the summer")
     assert off_subject("said no decision had been taken on fighter jets")
+
+
+def test_sending_weapons_somewhere_is_about_where_they_are_used():
+    from positions.text.pipeline import supply_or_effect_only
+
+    assert supply_or_effect_only("Sending the howitzers was overdue and will change nothing")
+    assert not supply_or_effect_only("Sending rockets deep into Russia would be a grave error")
+    assert not supply_or_effect_only("No rocket we supply should land outside Ukraine")

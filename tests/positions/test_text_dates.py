@@ -20,6 +20,8 @@ PUBLISHED = dt.date(2024, 5, 29)  # a Wednesday
         ("said yesterday", dt.date(2024, 5, 28), DAY),
         ("said yesterday that the port would reopen", dt.date(2024, 5, 28), DAY),
         ("told us yesterday his view had not changed", dt.date(2024, 5, 28), DAY),
+        # A morning paper's "last night" is the evening before it went to print.
+        ("a No 10 source said last night that the port would reopen", dt.date(2024, 5, 28), DAY),
         ("also suggested this week", dt.date(2024, 5, 29), DAY),
         ("said last week", dt.date(2024, 5, 22), DAY),
         ("said earlier this month", dt.date(2024, 5, 1), MONTH),

@@ -1584,3 +1584,39 @@ def test_the_head_of_state_is_the_last_person_named_bare_before_a_titled_one():
         "of the same weight,' the head of state said at the time."
     )
     assert found[-1].speaker.name == "Oren Falk"
+
+
+def test_a_lone_surname_with_his_or_her_after_it_is_the_person_a_pronoun_points_to():
+    text = (
+        "The minister met Tomas Erling in Varnholm on Monday.\n\n"
+        "Kessler had set out his conditions on Tuesday. 'Those who hand over the rockets "
+        "will answer for it,' he told a television reporter."
+    )
+    assert _one(text).speaker.name == "Kessler"
+
+
+def test_a_description_with_his_after_it_is_not_a_name():
+    text = (
+        "Ilka Brun, the harbour envoy, arrived in Dolmar on Monday.\n\n"
+        "The Valdorian did not hide his own view. 'The quays must stay closed,' he said."
+    )
+    assert _one(text).speaker.name == "Ilka Brun"
+
+
+def test_a_spokesman_is_not_the_minister_named_before_him():
+    text = (
+        "The Harbour Secretary said on Monday that the trawlers could use the quays.\n\n"
+        "Asked whether that was now policy, the Mayor's official spokesman said: 'There "
+        "has been no change to the city's position.'"
+    )
+    found = _find(text)
+    assert [f.speaker.name for f in found] == ["Harbour Secretary", "Mayor's official spokesman"]
+
+
+def test_a_spokesman_for_another_body_is_not_the_spokesman_named_before():
+    text = (
+        "Ministry spokeswoman Irina Volkan said on Monday that the quays would stay closed.\n\n"
+        "A Pentagon spokeswoman said there was 'no change to our policy on the quays'."
+    )
+    found = _find(text)
+    assert [f.speaker.name for f in found] == ["Irina Volkan", "Pentagon spokeswoman"]
