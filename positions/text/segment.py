@@ -9,14 +9,15 @@ with its attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import SPEECH_FORMS
 from .quotes import QUOTE_MARKS, Quote
 
 
-@dataclass(frozen=True)
-class Paragraph:
+# NamedTuples, not dataclasses: one is made for every line and every sentence, and a
+# frozen dataclass's constructor costs several times a tuple's.
+class Paragraph(NamedTuple):
     start: int
     end: int
     text: str
@@ -28,8 +29,7 @@ class Paragraph:
         return not self.skip_reason
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
 
@@ -316,6 +316,19 @@ def _bare_attribution(text: str, at: int, end: int) -> bool:
 _BOUNDARY_RE = re.compile(r"[.!?…]+(?:\s»)?[\"”’'»)\]]*(?=\s+(?:« |[\"“‘'«„(\[])?[A-Z0-9])")
 
 
+_LAST_WORD_RE = re.compile(r"[\w.]+$")
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (letters, digits and dots) that ends text[start:end]."""
+    # Searched in the last 40 characters first: a search for "...$" tries every position.
+    near = max(start, end - 40)
+    word = _LAST_WORD_RE.search(text, near, end)
+    if word is not None and word.start() == near > start:
+        word = _LAST_WORD_RE.search(text, start, end)  # a word longer than the window
+    return word
+
+
 def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> list[Sentence]:
     """Sentences of text[start:end]; never breaks inside a quotation."""
     inside = [(q.open_at, q.close_end) for q in quotes if q.open_at < end and q.close_end > start]
@@ -335,9 +348,8 @@ def split_sentences(text: str, start: int, end: int, quotes: list[Quote]) -> lis
         ):
             continue
         if text[match.start()] == ".":
-            before = text[cursor : match.start()]
-            word = re.search(r"([\w.]+)$", before)
-            token = word.group(1) if word else ""
+            word = _last_word(text, cursor, match.start())
+            token = word.group() if word else ""
             if token.lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if len(token) == 1 and token.isupper():  # an initial: "J. Smith"

@@ -319,6 +319,8 @@ def np_forward(tokens: list[Token], start: int, hi: int | None = None) -> int:
             ok = k > start and (low not in ROLE_LINKS or tokens[k - 1].lower in _ROLE_OR_GROUP)
         elif _is_cap(word) or low in ROLE_WORDS or low in GROUP_HEADS:
             ok = True
+        elif low in _QUANTITY_OF:  # "a handful of House Republicans"
+            ok = k + 1 < hi and tokens[k + 1].lower == "of"
         elif low in DETERMINERS or low in ("the", "a", "an"):
             ok = k == start or tokens[k - 1].lower in NP_LINKS
         elif low == "same":

@@ -35,6 +35,9 @@ from .names import fold
 from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .segment import Paragraph, split_paragraphs, split_sentences
 from .speakers import (
+    GOVERNMENT,
+    GROUP,
+    ORGANISATION,
     Speaker,
     SpeakerTracker,
     as_mentioned,
@@ -251,7 +254,7 @@ _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+|\n+")  # (no sentence runs on past
 # "Simi Valley, California (CNN) — ", "Meseberg (Germany) (AFP) – ": a dateline in mixed
 # case, known by the agency.
 _AGENCY_DATELINE_RE = re.compile(
-    r"^[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([A-Za-z .-]{2,30}\)){1,2}"
+    r"^[A-Z][\w.'’ /-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([A-Za-z .-]{2,30}\)){1,2}"
     r"\s*[-–—:]\s+"
 )
 _META_RE = re.compile(
@@ -971,6 +974,16 @@ class _Finder:
                 and not before
                 and verb.index not in used
                 and tokens[verb.index].lower in _LEAD_PARTICIPLES
+                and (subject is None or subject[1] != s_start)
+            ):
+                # "A group of senators went further, warning ...": a body or a group.
+                body = self._opening_body(tokens)
+                subject = (body, s_start) if body is not None else subject
+            if (
+                speaker is None
+                and not before
+                and verb.index not in used
+                and tokens[verb.index].lower in _LEAD_PARTICIPLES
                 and subject is not None
                 and subject[1] == s_start
             ):
@@ -1243,6 +1256,17 @@ class _Finder:
         )
         if named is not None and named.kind == "person":
             self._note_person(named)
+
+    def _opening_body(self, tokens: list[Token]) -> Speaker | None:
+        """The group, body or government a sentence opens with, as its subject."""
+        end = np_forward(tokens, 0)
+        # (followed by its verb or a clause: "The Kremlin on Monday seized ...")
+        if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
+            return None
+        body = self._speaker_of(tokens[:end])
+        if body is None or body.pronoun or body.kind not in (GROUP, ORGANISATION, GOVERNMENT):
+            return None
+        return self.tracker.resolve(body) or body
 
     def _note_person(self, speaker: Speaker) -> None:
         self.tracker.note(speaker)
@@ -2395,6 +2419,11 @@ _LEAD_PARTICIPLES = frozenset(
         "affirming",
         "asserting",
         "writing",
+        "urging",
+        "asking",
+        "telling",
+        "demanding",
+        "accusing",
     }
 )
 # What a refusal says comes after it: "X refused the delivery ..., arguing that ...".

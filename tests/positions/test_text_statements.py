@@ -1620,3 +1620,34 @@ def test_a_spokesman_for_another_body_is_not_the_spokesman_named_before():
     )
     found = _find(text)
     assert [f.speaker.name for f in found] == ["Irina Volkan", "Pentagon spokeswoman"]
+
+
+def test_a_participle_asking_or_urging_after_a_main_clause_is_the_subjects_statement():
+    for participle in ("asking", "urging"):
+        st = _one(
+            "Mayor Tomas Erdal presented his harbour plan to the council on Tuesday, "
+            f"{participle} its members to help persuade the guild to lift the ban on trawlers."
+        )
+        assert st.speaker.name == "Tomas Erdal"
+        assert st.text.startswith(f"{participle} its members to help persuade")
+
+
+def test_a_participle_after_a_group_or_a_body_as_subject_is_theirs():
+    for opening, name in (
+        ("A handful of Guild Party councillors went further", "Guild Party councillors"),
+        (
+            "The Valdorian Harbour Ministry summoned the envoy on Monday",
+            "Valdorian Harbour Ministry",
+        ),
+    ):
+        st = _one(f"{opening}, warning that letting the trawlers in would empty the harbour.")
+        assert st.speaker.name == name
+        assert st.text.startswith("warning that letting the trawlers in")
+
+
+def test_a_mixed_case_dateline_with_two_cities_and_an_agency_is_not_the_subject():
+    st = _one(
+        "Dolmar/Varnholm (NWS) - The Harbour Ministry on Monday seized on the leaked minutes, "
+        "saying they showed the guild was 'planning to close the quays' to foreign boats."
+    )
+    assert st.speaker.name == "Harbour Ministry"
