@@ -164,7 +164,7 @@ def extract_article(
     resolver = resolver or ActorResolver()
     cues = [topic_cues(t) for t in topic_list]
     by_slug = {t.slug: t for t in topic_list}
-    analysed = analyse(article.text, article.published_date, cues)
+    analysed = analyse(article.text, article.published_date, cues, article.title)
     desired = _desired_rows(analysed, by_slug, resolver, article.text)
 
     existing = list(Statement.objects.filter(article=article))

@@ -67,7 +67,9 @@ def corpus_examples(folder: Path, cues: TopicCues) -> tuple[list[Example], int]:
     for article in articles:
         found = [
             item.found
-            for item in analyse(article.body, article.published, [cues])
+            for item in analyse(
+                article.body, article.published, [cues], article.meta.get("title", "")
+            )
             if cues.slug in item.related
         ]
         system = [

@@ -18,6 +18,7 @@ from .stance import (
     weak_relevance,
 )
 from .statements import FoundStatement, find_statements, same_speaker
+from .transcripts import asks_on_from_before
 
 # A statement that does not name the topic can still be about it:
 # - it goes straight on from the same speaker's statement on the topic (a continued quote,
@@ -55,9 +56,9 @@ class AnalysedStatement:
 
 
 def analyse(
-    text: str, published: dt.date | None, topics: list[TopicCues]
+    text: str, published: dt.date | None, topics: list[TopicCues], title: str = ""
 ) -> list[AnalysedStatement]:
-    found = find_statements(text, published)
+    found = find_statements(text, published, title)
     contexts = [text[st.context_start : st.context_end] for st in found]
     direct_relevance = [_relevance(topics, st, text) for st in found]
     article_on = {
@@ -109,6 +110,13 @@ def analyse(
                 and not _turned_away(previous, statement, topic.slug)
             ):
                 continues = last_stance[(key, topic.slug)]
+            if statement.turn and not cue and 0.0 < rel <= _BEFORE_ONLY:
+                # An answer with no side of its own, to a question that does not name the
+                # topic ("And the ferry timetable?"): about what it was asked, not the
+                # topic the exchange began with.
+                asked = _question_before(text, statement)
+                if asked and relevance(topic, "", asked) == 0.0:
+                    rel, continues = 0.0, None
             if rel < 1.0 and not cue:
                 # Only the words around it name the topic, if any: a statement that goes on
                 # from the speaker's statement keeps its stance; a new reported remark whose
@@ -206,6 +214,17 @@ _JUDGEMENT_RE = re.compile(
 _WARNING = frozenset({"warn", "threaten", "caution"})
 
 
+def _question_before(text: str, st: FoundStatement) -> str:
+    """The question a transcript answer replies to, when it is the paragraph just before."""
+    if st.sentence_start < 0:
+        return ""
+    paragraph_start = text.rfind("\n", 0, st.start) + 1  # (before the speaker's label)
+    before = text[st.context_start : paragraph_start].rstrip()
+    last = before[before.rfind("\n") + 1 :]
+    asks = last.rstrip('"”’» ').endswith("?")
+    return last if asks and not asks_on_from_before(last) else ""
+
+
 def _borrowed(res: StanceResult) -> bool:
     return bool(res.evidence) and (
         res.evidence[0].startswith("same as") or res.relevance <= _CARRY_RELEVANCE
@@ -289,8 +308,32 @@ _ASKED_TO_COMMENT_RE = re.compile(
 )
 
 
+# "I'm not going to get ahead of the President.", "Nothing to announce today.": an answer
+# that is only a refusal, in the speaker's own words, and says nothing else.
+_SPOKEN_REFUSAL_RE = re.compile(
+    r"\s*(?:(?:look|well|again|so),?\s+)?(?:"
+    r"(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+not\s+going\s+to|(?:i|we)\s+(?:won['’]t|will\s+not)"
+    r")\s+(?:get\s+(?:into|ahead\s+of)|comment|speculate|go\s+(?:into|beyond)|discuss|preview"
+    r"|talk\s+about|characteri[sz]e)\b[^.!?;]*"
+    r"|\s*(?:i\s+(?:have|don['’]t\s+have|do\s+not\s+have)\s+)?nothing\s+(?:more\s+)?to\s+"
+    r"(?:announce|add|share|say)\b[^.!?;]*"
+    r"|\s*(?:i['’]m|i\s+am)\s+going\s+to\s+let\s+[^.!?;]{1,40}\s+stand\b[^.!?;]*",
+    re.I,
+)
+
+
 def bare_refusal(text: str) -> bool:
-    return bool(_BARE_REFUSAL_RE.match(text) or _ASKED_TO_COMMENT_RE.match(text))
+    return bool(
+        _BARE_REFUSAL_RE.match(text)
+        or _ASKED_TO_COMMENT_RE.match(text)
+        or (
+            _SPOKEN_REFUSAL_RE.fullmatch(text.rstrip(" .!,'\"’”»")) is not None
+            and _GOES_ON_RE.search(text) is None
+        )
+    )
+
+
+_GOES_ON_RE = re.compile(r"\b(?:but|though|although|however|except)\b", re.I)
 
 
 def _drop_borrowed_off_subject(

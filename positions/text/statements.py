@@ -49,10 +49,12 @@ from .speakers import (
 )
 from .tokens import Token, tokenize
 from .transcripts import (
+    FOLLOW_UP_RE,
     INITIAL_LABEL_RE,
     Turn,
     address_heading,
     answer_label,
+    office_label,
     surname_label,
     transcript_turns,
 )
@@ -145,9 +147,29 @@ _SOURCE_NOTE_NEXT = frozenset(
 
 
 # A reporter's question that goes on from the one before: the answer is read with both.
-_FOLLOW_UP_RE = re.compile(
-    r"\s*(?:but|so|(?:(?:just|a|to)\s+)?follow(?:ing)?[- ]?up)\b", re.IGNORECASE
+_SHORT_QUESTION_WORDS = 10
+_NEW_SUBJECT_RE = re.compile(
+    r"\W*(?:and\s+)?(?:on|regarding|about|turning|switching|separately|another|what\s+about"
+    r"|how\s+about|one\s+more\s+on|a\s+different)\b",
+    re.I,
 )
+_GOES_ON_FROM_RE = re.compile(r"\W*(?:and|or|but|so|then)\b", re.I)
+_BACK_REFERENCES = frozenset({"it", "this", "that", "these", "those", "they", "them", "there"})
+
+
+def _short_follow_up(question: str) -> bool:
+    """ "And Russia proper?", "Has the policy changed?", "Is it under consideration?": a
+    short question that goes on with the subject of the one before; not "On the new ferry,
+    when does it sail?" or "What about the grain deal?", which open another."""
+    words = question.split()
+    if len(words) > _SHORT_QUESTION_WORDS or _NEW_SUBJECT_RE.match(question):
+        return False
+    if _GOES_ON_FROM_RE.match(question):
+        return True
+    plain = [w.strip("?.,!:;\"'“”‘’") for w in words]
+    return any(w.lower() in _BACK_REFERENCES for w in plain) or not any(
+        w[:1].isupper() and w != "I" for w in plain[1:]
+    )
 
 
 # What joins a speaker's second reported clause to the first: ", adding", "and warned".
@@ -254,7 +276,8 @@ _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])\s+|\n+")  # (no sentence runs on past
 # "Simi Valley, California (CNN) — ", "Meseberg (Germany) (AFP) – ": a dateline in mixed
 # case, known by the agency.
 _AGENCY_DATELINE_RE = re.compile(
-    r"^[A-Z][\w.'’ /-]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([A-Za-z .-]{2,30}\)){1,2}"
+    r"^[A-Z][\w.'’ /-]{1,40}(?:,\s*(?:[A-Z][\w.'’ -]{1,30}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:\s*\([A-Za-z .-]{2,30}\)){1,2}"
     r"\s*[-–—:]\s+"
 )
 _META_RE = re.compile(
@@ -354,6 +377,7 @@ _ADJUNCT_STARTS = frozenset(
         "again",
         "publicly",
         "separately",
+        "as",  # "..., X said as he opened the meeting"
     }
 )
 
@@ -383,20 +407,30 @@ _COLON_SUBJECT_WORDS = 16
 _INTRODUCES_RE = re.compile(
     r"\b(?:said|says|wrote|writes|posted|tweeted|added|stated)\b[^.!?:]{0,50}:\s*$"
 )
+_STAGE_DIRECTION_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])[.\s]*")
+# "The ministry issued the following statement:": the paragraphs after it are its words.
+_ISSUED_STATEMENT_RE = re.compile(
+    r"\b(?:issued|released|published|made|read\s+out)\s+the\s+following\s+"
+    r"(?:statement|declaration|comment)s?\b[^.!?:]{0,50}:\s*$"
+)
 _QUOTE_LABEL_RE = re.compile(r"Quote:\s+")
 # Words of someone speaking for themselves, or to the room: not a reporter's.
 _SPEAKING_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 
 
-def find_statements(text: str, published: dt.date | None = None) -> list[FoundStatement]:
-    """Every statement in `text`, in order, each once."""
-    finder = _Finder(text, published)
+def find_statements(
+    text: str, published: dt.date | None = None, title: str = ""
+) -> list[FoundStatement]:
+    """Every statement in `text`, in order, each once. The page's `title` only names whom
+    a transcript labels by office ("Remarks by President X ..." over "THE PRESIDENT: ...")."""
+    finder = _Finder(text, published, title)
     return finder.run()
 
 
 class _Finder:
-    def __init__(self, text: str, published: dt.date | None) -> None:
+    def __init__(self, text: str, published: dt.date | None, title: str = "") -> None:
         self.text = text
+        self.title = title
         self.published = published
         self.tracker = SpeakerTracker(text=text)
         self.out: list[FoundStatement] = []
@@ -435,11 +469,16 @@ class _Finder:
         in_transcript = False
         asked = -1  # where the words the current answer goes on from begin
         question_at = -1  # where the question the last question followed up begins
+        # Who issued the statement printed below "X issued the following statement:", while
+        # its paragraphs run on.
+        issuer: Speaker | None = None
         for number, paragraph in enumerate(kept):
             turn = turns.get(number)
             if turn is not None:
                 in_transcript = True
                 floor = None if turn.question else self._turn_speaker(turn)
+            if in_transcript and turn is None and _STAGE_DIRECTION_RE.fullmatch(paragraph.text):
+                continue  # "(Applause from the SPD)", "[Interruption]": the room, not a speech
             if in_transcript and turn is None and self._narration(paragraph):
                 # "Not everyone agreed. Italy's deputy prime minister shot back that ...":
                 # the news story goes on after the exchange it printed.
@@ -453,10 +492,14 @@ class _Finder:
                 # paragraph of the answer goes on from; a follow-up question ("But does
                 # ... over that?") goes on from the question it follows.
                 follow_up = turn is not None and turn.question and question_at >= 0
-                if follow_up and _FOLLOW_UP_RE.match(self.text, start):
+                if follow_up and (
+                    FOLLOW_UP_RE.match(self.text, start)
+                    or _short_follow_up(self.text[start : paragraph.end])
+                ):
                     asked = question_at
-                else:
+                elif turn is not None or asked < 0:
                     asked = start
+                # (A paragraph of the same answer goes on from the question it answers.)
                 if turn is not None and turn.question:
                     question_at = asked
                 run_on = None
@@ -465,6 +508,17 @@ class _Finder:
                 self._source_line(kept[number - 1], number - 1)
             quotes = find_quotes(self.text, paragraph.start, paragraph.end)
             poster = self._poster(kept[number - 1]) if number and not quotes else None
+            if poster is None and number and not quotes:
+                if issuer is not None and not (
+                    self.text[kept[number - 1].end : paragraph.start].strip()
+                    or not any(ch.isalnum() for ch in kept[number - 1].text)  # "***"
+                    or self._narration(paragraph)
+                ):
+                    poster = issuer  # the statement goes on, with no clutter between
+                else:
+                    poster = issuer = self._statement_issuer(kept[number - 1])
+            else:
+                issuer = None
             if poster is not None:
                 # "X has posted on X:", then the post itself, without quotation marks.
                 self._turn(paragraph, number, poster, paragraph.start, -1)
@@ -537,6 +591,19 @@ class _Finder:
             if len(people) == 1:
                 self.out[i] = replace(st, speaker=as_mentioned(people[0], sp))
 
+    def _office_holder_in_title(self, role: Speaker) -> Speaker:
+        """ "Remarks by President Biden Before ...": who holds the office the label names."""
+        named = re.search(
+            rf"\b{re.escape(role.name)}\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", self.title
+        )
+        if named is None:
+            return role
+        words = named.group(1).split()
+        if len(words) == 2 and words[1].lower() in _TITLE_STOPS:
+            words = words[:1]  # "President Biden Before Marine One Departure"
+        name = " ".join(words)
+        return replace(role, name=name, candidates=(f"{role.name} {name}", name), confidence=0.8)
+
     def _turn_speaker(self, turn: Turn) -> Speaker:
         end = turn.label_start + len(turn.label)
         if answer_label(turn.label):
@@ -549,6 +616,25 @@ class _Finder:
             if people:
                 person = max(people, key=lambda entity: entity.start)
                 return replace(person, mention=turn.label, start=turn.label_start, end=end)
+        if office_label(turn.label):
+            # "THE PRESIDENT": the president the page names, if it does; else the office,
+            # for an editor to name (a transcript's page title names them, not its text).
+            office = " ".join(w.capitalize() for w in turn.label.split()[1:])
+            role = Speaker(
+                turn.label,
+                turn.label_start,
+                end,
+                office,
+                role=office,
+                candidates=(office,),
+                confidence=0.5,
+                definite=True,
+            )
+            speaker = self.tracker.resolve(role) or role
+            if speaker is role:
+                speaker = self._office_holder_in_title(role)
+            self._remember(speaker, -1)
+            return speaker
         initialled = INITIAL_LABEL_RE.fullmatch(turn.label)
         name: str | None = None  # the name the label itself gives
         if initialled:
@@ -1194,6 +1280,22 @@ class _Finder:
             return None
         found = self._subject(tokens, verbs[0])
         return found[0] if found is not None else None
+
+    def _statement_issuer(self, paragraph: Paragraph) -> Speaker | None:
+        """Who "issued the following statement:" in the paragraph before, if it opens
+        with them."""
+        if not paragraph.text.rstrip().endswith(":") or not _ISSUED_STATEMENT_RE.search(
+            paragraph.text
+        ):
+            return None
+        tokens = tokenize(self.text, paragraph.start, paragraph.end, [])
+        end = np_forward(tokens, 0)
+        if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
+            return None
+        issuer = self._speaker_of(tokens[:end])
+        if issuer is None or issuer.pronoun:
+            return None
+        return self.tracker.resolve(issuer) or issuer
 
     def _colon_subject(self, tokens: list[Token]) -> Speaker | None:
         """The person or body a sentence before a colon opens with, when it is short and
@@ -2075,7 +2177,12 @@ class _Finder:
             ):
                 begin = k + 2
             end = np_forward(tokens, begin)
-            speaker = self._speaker_of(tokens[begin:end])
+            if end == begin and begin < len(tokens) and tokens[begin].lower in _OBJECT_PRONOUNS:
+                # "According to him, ...": the person last named.
+                end = begin + 1
+                speaker = pronoun_speaker(tokens[begin], _OBJECT_PRONOUNS[tokens[begin].lower])
+            else:
+                speaker = self._speaker_of(tokens[begin:end])
             speaker = self.tracker.resolve(speaker) if speaker is not None else None
             if speaker is None:
                 return []
@@ -2231,6 +2338,11 @@ _SUBORDINATE_OPENING_RE = re.compile(
 )
 # When a post-posed attribution was spoken: "..., X confirmed Thursday, saying ...".
 _WHEN_WORDS = TIME_WORDS | {"yesterday", "today"}
+# Capitalised words of a headline that end a name before them.
+_TITLE_STOPS = frozenset(
+    {"before", "after", "at", "on", "in", "and", "with", "during", "to", "for", "of", "from"}
+)
+_OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "group"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "himself", "herself"})
 
 

@@ -110,13 +110,26 @@ _NOT_SPEAKERS = frozenset(
     }
 )
 # Labels after which the page has only links to other pages.
-_PAGE_END_RE = re.compile(r"(?i:read\s+more|read\s+also|related|see\s+also|more\s+on\s+this)\s*:")
+_PAGE_END_RE = re.compile(
+    r"(?i:read\s+more|read\s+also|related|see\s+also|more\s+on\s+this|share)\s*:"
+)
 # A lone label opens a transcript (an address, a statement) only before a speech this long.
 _SPEECH_WORDS = 25
 
 
+# "But ...?", "So ...?", "A follow-up: ...": a question that goes on from the one before.
+FOLLOW_UP_RE = re.compile(
+    r"\s*(?:but|so|(?:(?:just|a|to)\s+)?follow(?:ing)?[- ]?up)\b", re.IGNORECASE
+)
 # The interviewee's label in a printed interview: "A: ...", "ANSWER: ...".
 _ANSWER_RE = re.compile(r"A|ANSWER|Answer")
+
+
+def asks_on_from_before(question: str) -> bool:
+    """A question paragraph ("QUESTION: But do you have a say over that?") that goes on
+    from the question before it."""
+    label = _QUESTION_RE.match(question)
+    return bool(FOLLOW_UP_RE.match(question, label.end() if label else 0))
 
 
 def answer_label(label: str) -> bool:
@@ -165,6 +178,23 @@ class Turn:
     # Hansard's "James Cartlidge (South Suffolk) (Con):": a member of the House, whose
     # question to a minister is a speech of their own, not one from the press.
     member: bool = False
+
+
+# "THE PRESIDENT:", "THE PRIME MINISTER:": a White House or Downing Street transcript
+# labels its principal by office.
+_OFFICE_LABEL_RE = re.compile(
+    r"THE\s+(?:VICE\s+)?(?:PRESIDENT|PRIME\s+MINISTER|CHANCELLOR|SECRETARY|PRESS\s+SECRETARY)"
+)
+
+
+_OFFICE_HOLDER_RE = re.compile(
+    r"\s*\((?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\)"
+    r"\s*:\s+"
+)
+
+
+def office_label(label: str) -> bool:
+    return bool(_OFFICE_LABEL_RE.fullmatch(label))
 
 
 def surname_label(label: str) -> str:
@@ -218,10 +248,18 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         if not match:
             continue
         label = match.group("label")
-        if label.lower() in _NOT_SPEAKERS or label.lower().startswith("the "):
-            continue
+        label_start = paragraph.start
+        holder = _OFFICE_HOLDER_RE.fullmatch(text, match.end("label"), match.end())
+        if label.lower().startswith("the ") and holder is not None:
+            # Hansard's "The Secretary of State for Defence (Mr Ben Wallace):": the
+            # minister named in brackets after the office.
+            label, label_start = holder.group("name"), paragraph.start + holder.start("name")
         letters = [c for c in label if c.isalpha()]
         capitals = all(c.isupper() for c in letters)
+        if label.lower() in _NOT_SPEAKERS or (
+            label.lower().startswith("the ") and not (capitals and office_label(label))
+        ):
+            continue
         if (
             not capitals
             and len(label.split()) < 2
@@ -229,13 +267,13 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             and not INITIAL_LABEL_RE.fullmatch(label)
         ):
             continue  # "Kyiv: ...", "Update: ...": one ordinary word is no speaker's name
-        member = "(" in text[match.end("label") : match.end()]
+        member = holder is None and "(" in text[match.end("label") : match.end()]
         turns.append(
             Turn(
                 index,
                 False,
                 label,
-                paragraph.start,
+                label_start,
                 paragraph.start + match.end(),
                 capitals,
                 member=member,

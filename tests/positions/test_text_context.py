@@ -440,3 +440,13 @@ def test_sending_weapons_somewhere_is_about_where_they_are_used():
     assert supply_or_effect_only("Sending the howitzers was overdue and will change nothing")
     assert not supply_or_effect_only("Sending rockets deep into Russia would be a grave error")
     assert not supply_or_effect_only("No rocket we supply should land outside Ukraine")
+
+
+def test_an_answer_that_only_refuses_is_a_bare_refusal():
+    from positions.text.pipeline import bare_refusal
+
+    assert bare_refusal("I'm not going to get ahead of the mayor's decision.")
+    assert bare_refusal("Nothing to announce today.")
+    assert bare_refusal("I'm going to let Tomas's answer stand on that one.")
+    assert not bare_refusal("We won't comment on the guilds, but the trawlers stay outside.")
+    assert not bare_refusal("I'm not going to get ahead of him. The ban stays.")

@@ -1651,3 +1651,47 @@ def test_a_mixed_case_dateline_with_two_cities_and_an_agency_is_not_the_subject(
         "saying they showed the guild was 'planning to close the quays' to foreign boats."
     )
     assert st.speaker.name == "Harbour Ministry"
+
+
+def test_according_to_him_is_the_person_named_before():
+    text = (
+        "Harbour spokesman Tomas Vell told reporters on Wednesday that the council met daily.\n\n"
+        "According to him, any attempt to bring the trawlers into the harbour would only "
+        "confirm that the guilds had lost control of their own boats."
+    )
+    found = _find(text)
+    assert found[-1].speaker.name == "Tomas Vell"
+    assert found[-1].text.startswith("any attempt to bring the trawlers")
+
+
+def test_a_fronted_statement_with_said_as_after_it():
+    st = _one(
+        "Letting the trawlers into the harbour is a step towards ruin, Mayor Tomas Erdal said "
+        "as he heard a report from the harbour master on Tuesday."
+    )
+    assert st.speaker.name == "Tomas Erdal"
+    assert st.text == "Letting the trawlers into the harbour is a step towards ruin"
+    assert st.date.date == dt.date(2024, 3, 12)
+
+
+def test_a_wire_dateline_with_the_day_before_the_month_is_not_the_subject():
+    st = _one(
+        "Dolmar, 4 June (NWS) – The Harbour Ministry on Monday seized on the leaked minutes, "
+        "saying they showed the guild was 'planning to close the quays' to foreign boats."
+    )
+    assert st.speaker.name == "Harbour Ministry"
+
+
+def test_the_paragraphs_of_a_statement_issued_are_its_issuers_words():
+    text = (
+        "Harbour Office spokesman Tomas Vell issued the following statement today:\n\n"
+        "In recent weeks the guilds have fished right up to the harbour wall.\n\n"
+        "We are convinced that the council may keep the trawlers out of the harbour.\n\n"
+        "***\n\n"
+        "At the council's meeting on Friday, members voted on the ferry timetable."
+    )
+    found = _find(text)
+    assert [(f.speaker.name, f.text[:20]) for f in found] == [
+        ("Tomas Vell", "In recent weeks the "),
+        ("Tomas Vell", "We are convinced tha"),
+    ]

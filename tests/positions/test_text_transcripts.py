@@ -367,3 +367,56 @@ def test_a_question_labelled_with_the_reporters_outlet_is_a_question():
     assert len(found) == 2
     assert all(f.speaker.name.endswith("Mara Quist") for f in found)
     assert not any("Should the trawlers" in f.text for f in found)
+
+
+def test_an_office_label_is_the_office_holder_the_page_title_names():
+    text = (
+        "Q: Mr. Mayor, will you let the trawlers in?\n\n"
+        "THE MAYOR: Not this year.\n\n"
+        "THE PRESIDENT: We're working that through right now, and nothing has been decided."
+    )
+    found = find_statements(text, PUBLISHED, "Remarks by President Erling Before Departure")
+    assert [f.speaker.name for f in found] == ["Erling"]
+    assert find_statements(text, PUBLISHED)[0].speaker.name == "President"
+
+
+def test_a_hansard_minister_is_named_in_brackets_after_the_office():
+    text = (
+        "The Secretary of State for Harbours (Mr Tomas Vell): With permission, I will make a "
+        "statement on the trawlers in the harbour.\n\n"
+        "I have received clear assurances from the guilds that their boats will stay outside.\n\n"
+        "(Interruption.)\n\n"
+        "Oren Falk (Dolmar North) (Lab): Will he tell the House when the ban will be lifted?"
+    )
+    found = _found(text)
+    assert [(f.speaker.name, f.text[:12]) for f in found] == [
+        ("Tomas Vell", "With permiss"),
+        ("Tomas Vell", "I have recei"),
+        ("Oren Falk", "Will he tell"),
+    ]
+
+
+def test_a_short_question_goes_on_from_the_one_before_unless_it_opens_another():
+    text = (
+        "Tomas Vell, Harbour Office Spokesperson\n\n"
+        "QUESTION: Will the council let the trawlers into the harbour at night?\n\n"
+        "MR VELL: The trawlers stay outside at night. That has not changed.\n\n"
+        "QUESTION: Is it under review?\n\n"
+        "MR VELL: No decision yet. The council will decide when it is ready.\n\n"
+        "QUESTION: What about the Dolmar ferry?\n\n"
+        "MR VELL: No decision yet on the ferry either; the council meets on Monday."
+    )
+    stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
+    assert stances[1] != UNRELATED
+    assert stances[2] == UNRELATED
+
+
+def test_a_share_line_ends_the_speech_it_follows():
+    text = (
+        "Address by the Mayor of Dolmar Tomas Erling\n\n"
+        "Good evening. The trawlers will stay outside the harbour wall for as long as the "
+        "guilds fish beyond the agreed lines, and we will not change that this year.\n\n"
+        "Share: Facebook  VK  Telegram"
+    )
+    found = _found(text)
+    assert [f.text[:13] for f in found] == ["Good evening."]
