@@ -429,6 +429,11 @@ TOPIC = {
         "party to this war",
         "party to the war",
         "be confined to Ukrainian",
+        # A pledge about where they will be used: "on our own land", "not on Russian soil".
+        "on our own land",
+        "on our own territory",
+        "on our own soil",
+        "not going to use",
         "be confined to Ukraine",
         "remain confined to",
         "escalation",

@@ -103,7 +103,14 @@ def _name_end(tokens: list[Token], end: int) -> int:
         )
         if opening > 0:
             end = opening
+    # "Sen. Jo Marr, D-Vt., said": the party and state between commas, as AP writes them.
+    tag = end - 1 if end >= 3 and tokens[end - 1].lower == "." else end
+    if tag >= 3 and tokens[tag - 2].lower == "," and _PARTY_TAG_RE.fullmatch(tokens[tag - 1].text):
+        end = tag - 2
     return end
+
+
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,14}")
 
 
 # What ties a subject to someone named after it: "Republicans aligned with Donald Trump".
@@ -1360,7 +1367,10 @@ class _Finder:
             self._note_person(named)
 
     def _opening_body(self, tokens: list[Token]) -> Speaker | None:
-        """The group, body or government a sentence opens with, as its subject."""
+        """The group, body or government a sentence opens with, as its subject; or the
+        one "he", "she" or "they" opening it points back to."""
+        if len(tokens) > 1 and tokens[0].lower in PRONOUNS and tokens[1].text.islower():
+            return self.tracker.resolve(self._speaker_of(tokens[:1]))
         end = np_forward(tokens, 0)
         # (followed by its verb or a clause: "The Kremlin on Monday seized ...")
         if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
@@ -1533,6 +1543,15 @@ class _Finder:
             speaker = self._speaker_of([prev])
             resolved = self.tracker.resolve(speaker) if speaker else None
             return (resolved, c - 1) if resolved else None
+        if (
+            prev.lower == "them"
+            and c >= 3
+            and tokens[c - 2].lower == "of"
+            and tokens[c - 3].lower in _ONE_OF_THEM
+        ):
+            # "One of them said ...": of the group last named.
+            resolved = self.tracker.resolve(pronoun_speaker(prev, GROUP))
+            return (resolved, c - 3) if resolved else None
         if prev.lower in ("and", "but"):
             # "X chose his words carefully and was keen to make clear ...": X speaks; also
             # after a fronted time or place ("Before the talks, X was asked ... and said").
@@ -2342,6 +2361,7 @@ _WHEN_WORDS = TIME_WORDS | {"yesterday", "today"}
 _TITLE_STOPS = frozenset(
     {"before", "after", "at", "on", "in", "and", "with", "during", "to", "for", "of", "from"}
 )
+_ONE_OF_THEM = frozenset({"one", "some", "two", "several", "many", "each", "most", "all"})
 _OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "group"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "himself", "herself"})
 
@@ -2641,12 +2661,24 @@ def _speech_verbs(tokens: list[Token]) -> list[_Verb]:
                 or verbs[-1].lemma in _REFUSING
                 # "..., X confirmed Thursday, saying ...": after a post-posed attribution
                 or all(t.lower in _WHEN_WORDS for t in tokens[verbs[-1].end : i - 1])
+                # "X went further when asked about it, saying ...": the question is no speech
+                or (
+                    verbs[-1].lemma == "ask"
+                    and verbs[-1].index > 0
+                    and tokens[verbs[-1].index - 1].lower in ("when", "if", "after", "once")
+                )
             )
         ):
             # "X went further, saying that ...": the only speech in the sentence, said by
             # its subject. ("X has refused, saying ...": the verb before says nothing.)
             verbs.append(_Verb(i, end, lemma, i, i, participle=True))
             continue
+        if low in _LEAD_PARTICIPLES and i > 1:
+            begin = np_backward(tokens, i)
+            if 0 < begin < i and tokens[begin - 1].lower == "with":
+                # "..., with Defence Secretary X telling MPs ...": X says it.
+                verbs.append(_Verb(i, end, lemma, i, i))
+                continue
         if low.endswith("ing") and (
             i == 0 or tokens[i - 1].lower not in BE_FORMS | {"been", "while", "kept"}
         ):

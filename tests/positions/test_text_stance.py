@@ -621,3 +621,25 @@ def test_the_founding_topic_reads_a_strike_option_kept_off_the_table_as_oppose()
     text = "said that long-range rockets fired deep into Russia remained off the table"
     assert not event_report(text)
     assert classify(topic, text, cue_verb="say").stance == OPPOSE
+
+
+def test_the_founding_topic_reads_a_pledge_to_use_weapons_at_home_as_oppose():
+    from positions.demo.founding import TOPIC as FOUNDING
+
+    topic = TopicCues.build(
+        FOUNDING["slug"],
+        FOUNDING["cue_phrases"],
+        FOUNDING["support_cues"],
+        FOUNDING["oppose_cues"],
+        FOUNDING["neutral_cues"],
+    )
+
+    def stance(text: str) -> str:
+        return classify(topic, text, cue_verb="say").stance
+
+    # Invented wording, not from any corpus.
+    assert stance("We use them against the invaders on our own land, as we promised.") == (OPPOSE)
+    assert stance("We are not going to use the new jets on Russian territory at all.") == OPPOSE
+    assert stance("Kyiv will use them against the bases on Russian soil that shell Kharkiv.") == (
+        SUPPORT
+    )

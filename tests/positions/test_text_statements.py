@@ -1695,3 +1695,41 @@ def test_the_paragraphs_of_a_statement_issued_are_its_issuers_words():
         ("Tomas Vell", "In recent weeks the "),
         ("Tomas Vell", "We are convinced tha"),
     ]
+
+
+def test_a_participle_after_when_asked_is_the_pronoun_subjects_statement():
+    text = (
+        "Harbour spokesman Tomas Vell told reporters on Wednesday that the quays were calm.\n\n"
+        "He went further when asked about the guilds, saying any trawler found in the "
+        "harbour would be treated as a deliberate provocation."
+    )
+    found = _find(text)
+    assert found[-1].speaker.name == "Tomas Vell"
+    assert found[-1].text.startswith("saying any trawler found in the harbour")
+
+
+def test_with_a_named_person_and_a_participle_is_their_statement():
+    st = _one(
+        "Dolmar has become the first port to close its quays to trawlers, with Harbour "
+        "Secretary Mara Quist telling the council the ban would stay until the autumn."
+    )
+    assert st.speaker.name == "Mara Quist"
+    assert st.text.startswith("telling the council the ban would stay")
+
+
+def test_one_of_them_is_one_of_the_group_named_before():
+    text = (
+        "The change was first disclosed on Thursday by Dolmar officials, who said it "
+        "applied only to the night. One of them said the ban on trawlers had not changed."
+    )
+    found = _find(text)
+    assert [f.speaker.name for f in found] == ["Dolmar officials", "Dolmar officials"]
+    assert found[1].text == "said the ban on trawlers had not changed"
+
+
+def test_a_party_and_state_tag_between_commas_is_not_the_end_of_the_subject():
+    st = _one(
+        "Sen. Mara Quist, R-Dol., who is expected to chair the harbour committee next year, "
+        "called the ban 'long overdue' in a statement Monday."
+    )
+    assert st.speaker.name == "Mara Quist"
