@@ -337,6 +337,8 @@ PRIOR_TRAINING_CORPORA = (
     "tests/corpus/strike-debate-tuned-29",
     "tests/corpus/strike-debate-tuned-30",
     "tests/corpus/strike-debate-tuned-31",
+    "tests/corpus/strike-debate-tuned-32",
+    "tests/corpus/strike-debate-tuned-33",
 )
 # Never trained on: they measure the product.
 PRIOR_FORBIDDEN = (
@@ -346,6 +348,7 @@ PRIOR_FORBIDDEN = (
     "strike-debate-heldout-9",
     "strike-debate-heldout-10",
     "strike-debate-heldout-11",
+    "strike-debate-heldout-12",
     "seed",
 )
 
