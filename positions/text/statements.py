@@ -265,7 +265,8 @@ _NEXT_SENTENCE_RE = re.compile(r"[\s\W]{0,4}([A-Z][^.!?]{0,200}[.!?])")
 # "X was speaking ... yesterday", "He said this yesterday during ...", "She made the
 # remarks on Friday": the sentence after a statement that dates it.
 _SPEAKING_RE = re.compile(
-    r"\b(?:(?:was|were)\s+speaking|said\s+(?:this|so)|made\s+the\s+(?:remarks?|comments?))\b"
+    r"\b(?:(?:was|were)\s+speaking|said\s+(?:this|so)"
+    r"|made\s+the\s+(?:remarks?|comments?|statements?))\b"
 )
 # Phrases that date a statement by the occasion named before: "the same day".
 _SAME_DAY_RE = re.compile(r"\b(?:the same day|that same day|later that day|that day)\b", re.I)

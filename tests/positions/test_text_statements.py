@@ -1733,3 +1733,13 @@ def test_a_party_and_state_tag_between_commas_is_not_the_end_of_the_subject():
         "called the ban 'long overdue' in a statement Monday."
     )
     assert st.speaker.name == "Mara Quist"
+
+
+def test_made_the_statement_on_a_weekday_dates_the_statement_before():
+    text = (
+        "Mayor Tomas Erdal said he does not intend to judge the guild's decision to let the "
+        "trawlers in.\n\n"
+        "The mayor made the statement on Monday at a press conference after the council met."
+    )
+    st = _one(text)
+    assert st.date.date == dt.date(2024, 3, 11)
