@@ -58,13 +58,37 @@ _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")
 
 
+# Letters that carry their accent in the letter itself, so decomposing leaves them as they
+# are: "Radosław" is "Radoslaw" in English-language copy, "Støre" is "Store".
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+
+
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, strip accents, turn punctuation into spaces and squeeze whitespace."""
     if text.isascii():  # the common case, and decomposing is the slow part
         no_accents = text
     else:
-        decomposed = unicodedata.normalize("NFKD", text)
+        decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
         no_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     no_punct = _PUNCT_RE.sub(" ", no_accents.lower().replace("'s ", " ").replace("’s ", " "))
     return _SPACE_RE.sub(" ", no_punct).strip()

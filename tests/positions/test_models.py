@@ -114,3 +114,27 @@ def test_history_records_an_edit_with_its_user(editor):
     statement.refresh_from_db()
     assert statement.review_state == Statement.ReviewState.CORRECTED
     assert statement.touched_by_editor
+
+
+def test_the_refold_migration_joins_aliases_stored_before_fold_knew_the_letter():
+    import importlib
+
+    from django.apps import apps
+
+    refold = importlib.import_module("positions.migrations.0009_refold_aliases").refold
+    actor = actor_create(name="Radoslaw Wiśniewski", kind="person", aliases=[])
+    actor.aliases.all().delete()
+    # As the older fold() stored them: "ł" kept, and the same name twice.
+    ActorAlias.objects.create(
+        actor=actor, surface="Radosław Wiśniewski", normalized="radosław wisniewski"
+    )
+    ActorAlias.objects.create(
+        actor=actor, surface="Radoslaw Wisniewski", normalized="radoslaw wisniewski"
+    )
+    other = actor_create(name="Jonas Støre", kind="person", aliases=[])
+    ActorAlias.objects.filter(actor=other).update(normalized="jonas støre")
+
+    refold(apps, None)
+
+    assert sorted(actor.aliases.values_list("normalized", flat=True)) == ["radoslaw wisniewski"]
+    assert list(other.aliases.values_list("normalized", flat=True)) == ["jonas store"]

@@ -103,3 +103,11 @@ def test_romanisations_of_a_first_name_and_a_sky_surname():
     }
     assert romanisations("Mara Quist") == []
     assert romanisations("Sergey") == []  # a surname or a first name alone: no guess
+
+
+def test_letters_that_keep_their_accent_inside_them_fold_to_plain_letters():
+    from positions.text.names import fold
+
+    assert fold("Radosław Sikorski") == fold("Radoslaw Sikorski") == "radoslaw sikorski"
+    assert fold("Jonas Gahr Støre") == "jonas gahr store"
+    assert fold("Ólafur Þórðarson") == "olafur thordarson"
