@@ -154,7 +154,7 @@ _SOURCE_NOTE_NEXT = frozenset(
 
 
 # A reporter's question that goes on from the one before: the answer is read with both.
-_SHORT_QUESTION_WORDS = 10
+_SHORT_QUESTION_WORDS = 12
 _NEW_SUBJECT_RE = re.compile(
     r"\W*(?:and\s+)?(?:on|regarding|about|turning|switching|separately|another|what\s+about"
     r"|how\s+about|one\s+more\s+on|a\s+different)\b",
@@ -507,7 +507,7 @@ class _Finder:
                     asked = question_at
                 elif turn is not None or asked < 0:
                     asked = start
-                # (A paragraph of the same answer goes on from the question it answers.)
+                # (A later paragraph of an answer goes on from its first paragraph.)
                 if turn is not None and turn.question:
                     question_at = asked
                 run_on = None

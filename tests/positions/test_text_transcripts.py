@@ -420,3 +420,15 @@ def test_a_share_line_ends_the_speech_it_follows():
     )
     found = _found(text)
     assert [f.text[:13] for f in found] == ["Good evening."]
+
+
+def test_a_remark_put_to_the_speaker_that_points_back_goes_on_from_the_question_before():
+    text = (
+        "Tomas Vell, Harbour Office Spokesperson\n\n"
+        "QUESTION: Will the council let the trawlers into the harbour at night?\n\n"
+        "MR VELL: No decision has been made yet, and the council will take its time.\n\n"
+        "QUESTION: The guilds say this would mean the end of fishing in Dolmar.\n\n"
+        "MR VELL: We have heard that before. The council may decide otherwise next spring."
+    )
+    stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
+    assert stances[1] != UNRELATED
