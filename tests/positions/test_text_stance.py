@@ -643,3 +643,18 @@ def test_the_founding_topic_reads_a_pledge_to_use_weapons_at_home_as_oppose():
     assert stance("Kyiv will use them against the bases on Russian soil that shell Kharkiv.") == (
         SUPPORT
     )
+
+
+def test_the_founding_topic_reads_tying_ukraines_hands_as_support():
+    from positions.demo.founding import TOPIC as FOUNDING
+
+    topic = TopicCues.build(
+        FOUNDING["slug"],
+        FOUNDING["cue_phrases"],
+        FOUNDING["support_cues"],
+        FOUNDING["oppose_cues"],
+        FOUNDING["neutral_cues"],
+    )
+    # Invented wording, not from any corpus.
+    result = classify(topic, "The allies should stop tying Ukraine's hands now", cue_verb="say")
+    assert result.stance == SUPPORT and result.relevance == 1.0
