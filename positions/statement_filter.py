@@ -7,7 +7,9 @@ claims, refusals to comment, forecasts. This model learns what those look like f
 labelled corpora: every statement the rules find in them is labelled kept (it matches a gold
 statement) or not, and a TF-IDF + logistic regression over the statement and the words
 around it is trained on those labels. A statement whose probability of being kept falls
-below THRESHOLD is filed as unrelated to the topic (still stored, so an editor can see it).
+below THRESHOLD is filed as unrelated to the topic (still stored, so an editor can see it);
+one that names the topic and takes a side in its own words needs less to stay
+(THRESHOLD_OWN_SIDE): the model sees words, the rules saw the side.
 
 Like the stance prior it is product knowledge, shipped under positions/demo/models/ and
 rebuilt by `manage.py train_statement_filter`; the held-out corpora and the seed, which
@@ -22,12 +24,13 @@ from pathlib import Path
 from . import classifier
 from .classifier import PRIOR_DIR, PRIOR_FORBIDDEN, labels_hash
 from .text.pipeline import AnalysedStatement, analyse
-from .text.stance import TopicCues
+from .text.stance import NEUTRAL, OPPOSE, SUPPORT, StanceResult, TopicCues
 
 FORMAT = 1
-# Chosen by leave-one-corpus-out cross-validation on the training corpora
-# (`manage.py train_statement_filter --cross-validate` prints the table it was read from).
-THRESHOLD = 0.35
+# Chosen together by leave-one-corpus-out cross-validation on the training corpora
+# (`manage.py train_statement_filter --cross-validate` prints the table they were read from).
+THRESHOLD = 0.40
+THRESHOLD_OWN_SIDE = 0.25
 # Words around the statement that the model sees, within its paragraph.
 CONTEXT_CHARS = 200
 MIN_EXAMPLES = 50
@@ -53,6 +56,22 @@ class Example:
     corpus: str
     text: str
     kept: bool
+    own_side: bool = False  # see own_side()
+
+
+def own_side(result: StanceResult) -> bool:
+    """The statement names the topic and takes a side in its own words (its cues, not a
+    side borrowed from the speaker's other statements)."""
+    return (
+        result.relevance >= 1.0
+        and result.stance in (SUPPORT, OPPOSE)
+        and bool(result.evidence)
+        and all(e.split(":", 1)[0] in (SUPPORT, OPPOSE, NEUTRAL) for e in result.evidence)
+    )
+
+
+def threshold_for(result: StanceResult) -> float:
+    return THRESHOLD_OWN_SIDE if own_side(result) else THRESHOLD
 
 
 def corpus_examples(folder: Path, cues: TopicCues) -> tuple[list[Example], int]:
@@ -65,8 +84,8 @@ def corpus_examples(folder: Path, cues: TopicCues) -> tuple[list[Example], int]:
     articles, gold = read_corpus(folder)
     examples: list[Example] = []
     for article in articles:
-        found = [
-            item.found
+        related = [
+            item
             for item in analyse(
                 article.body, article.published, [cues], article.meta.get("title", "")
             )
@@ -74,14 +93,17 @@ def corpus_examples(folder: Path, cues: TopicCues) -> tuple[list[Example], int]:
         ]
         system = [
             SystemStatement(article.name, f.start, f.end, f.text, "", [], "support", None, 1.0)
-            for f in found
+            for f in (item.found for item in related)
         ]
         matched = {(s.start, s.end) for s, _ in score(system, gold).matches}
         examples.extend(
             Example(
-                folder.name, features(article.body, f.start, f.end), (f.start, f.end) in matched
+                folder.name,
+                features(article.body, item.found.start, item.found.end),
+                (item.found.start, item.found.end) in matched,
+                own_side(item.stances[cues.slug]),
             )
-            for f in found
+            for item in related
         )
     return examples, len(gold)
 
@@ -101,10 +123,12 @@ def fit(texts: list[str], kept: list[bool]):
 
 def cross_validate(
     examples: list[Example], gold_counts: dict[str, int], thresholds: list[float]
-) -> dict[float, tuple[float, float, float]]:
-    """Leave one corpus out: (precision, recall, F1) of the kept statements per threshold,
-    summed over the corpora (recall against all their gold, including what the rules miss)."""
-    totals = {t: [0, 0] for t in thresholds}  # matched kept, kept
+) -> dict[tuple[float, float], tuple[float, float, float]]:
+    """Leave one corpus out: (precision, recall, F1) of the kept statements for each pair
+    of thresholds (for a statement without a side of its own, and for one with), summed
+    over the corpora (recall against all their gold, including what the rules miss)."""
+    pairs = [(t, own) for t in thresholds for own in thresholds if own <= t]
+    totals = {pair: [0, 0] for pair in pairs}  # matched kept, kept
     for corpus in sorted(gold_counts):
         train = [e for e in examples if e.corpus != corpus]
         test = [e for e in examples if e.corpus == corpus]
@@ -112,10 +136,10 @@ def cross_validate(
             continue
         model = fit([e.text for e in train], [e.kept for e in train])
         probs = _kept_column(model, model.predict_proba([e.text for e in test]))
-        for t in thresholds:
-            kept = [e for e, p in zip(test, probs, strict=True) if p >= t]
-            totals[t][0] += sum(e.kept for e in kept)
-            totals[t][1] += len(kept)
+        for t, own in pairs:
+            kept = [e for e, p in zip(test, probs, strict=True) if p >= (own if e.own_side else t)]
+            totals[(t, own)][0] += sum(e.kept for e in kept)
+            totals[(t, own)][1] += len(kept)
     gold = sum(gold_counts.values())
     out = {}
     for t, (matched, kept) in totals.items():
@@ -174,10 +198,15 @@ def filtered_out(
 ) -> set[tuple[int, int]]:
     """Spans of the statements related to the topic that the filter files as unrelated."""
     model = load(topic_slug)
-    items = [item.found for item in analysed if topic_slug in item.related]
+    items = [item for item in analysed if topic_slug in item.related]
     if model is None or not items:
         return set()
     probs = _kept_column(
-        model, model.predict_proba([features(text, f.start, f.end) for f in items])
+        model,
+        model.predict_proba([features(text, i.found.start, i.found.end) for i in items]),
     )
-    return {(f.start, f.end) for f, p in zip(items, probs, strict=True) if p < THRESHOLD}
+    return {
+        (i.found.start, i.found.end)
+        for i, p in zip(items, probs, strict=True)
+        if p < threshold_for(i.stances[topic_slug])
+    }

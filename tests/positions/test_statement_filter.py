@@ -220,3 +220,48 @@ def test_train_statement_filter_command_cross_validates_and_writes_a_loadable_fi
 def test_train_statement_filter_command_rejects_a_folder_without_gold(tmp_path):
     with pytest.raises(CommandError):
         call_command("train_statement_filter", str(tmp_path), "--out-dir", str(tmp_path))
+
+
+# --- the two thresholds ---------------------------------------------------------------------
+
+
+def _result(stance="support", relevance=1.0, evidence=("support:lift the ban",)):
+    from positions.text.stance import StanceResult
+
+    return StanceResult(stance, 0.5, 0.8, relevance, list(evidence))
+
+
+def test_a_statement_that_takes_a_side_in_its_own_words_needs_less_to_stay():
+    own, other = statement_filter.THRESHOLD_OWN_SIDE, statement_filter.THRESHOLD
+    assert own < other
+    assert statement_filter.threshold_for(_result()) == own
+    # A side borrowed from the speaker's other statements, a topic named only around it,
+    # or no side at all: the plain threshold.
+    borrowed = _result(evidence=("same as the speaker's previous statement",))
+    assert statement_filter.threshold_for(borrowed) == other
+    assert statement_filter.threshold_for(_result(relevance=0.6)) == other
+    assert statement_filter.threshold_for(_result("neutral", evidence=("no cue",))) == other
+
+
+def test_the_filter_files_by_the_threshold_that_fits_each_statement(monkeypatch):
+    from positions.text.pipeline import AnalysedStatement
+    from positions.text.statements import find_statements
+
+    text = "Mara Quist said the ban on trawlers must go.\n\nOren Falk said the ban must stay."
+    found = find_statements(text, dt.date(2024, 3, 14))
+    borrowed = _result(evidence=("same as the speaker's previous statement",))
+    analysed = [
+        AnalysedStatement(found[0], {"harbour": _result()}),
+        AnalysedStatement(found[1], {"harbour": borrowed}),
+    ]
+    between = (statement_filter.THRESHOLD + statement_filter.THRESHOLD_OWN_SIDE) / 2
+
+    class Model:
+        classes_ = [False, True]
+
+        def predict_proba(self, texts):
+            return [[1 - between, between] for _ in texts]
+
+    monkeypatch.setattr(statement_filter, "load", lambda slug: Model())
+    dropped = statement_filter.filtered_out("harbour", text, analysed)
+    assert dropped == {(found[1].start, found[1].end)}

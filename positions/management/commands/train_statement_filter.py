@@ -3,8 +3,9 @@
 It runs the text rules on our own labelled corpora (never the held-out ones or the seed),
 labels each statement they find on the topic kept or not by the gold, and writes
 positions/demo/models/<topic>-filter.joblib, to be committed with the code. With
---cross-validate it first prints precision, recall and F1 per threshold, leaving one
-corpus out at a time: how the threshold in positions.statement_filter was chosen.
+--cross-validate it first prints precision, recall and F1 per pair of thresholds (for a
+statement with no side of its own, and for one with), leaving one corpus out at a time:
+how the thresholds in positions.statement_filter were chosen.
 """
 
 from __future__ import annotations
@@ -58,9 +59,11 @@ class Command(BaseCommand):
             examples.extend(found)
         if cross_validate:
             table = statement_filter.cross_validate(examples, gold_counts, THRESHOLDS)
-            self.stdout.write("threshold  precision  recall  F1  (leave one corpus out)")
-            for threshold, (precision, recall, f1) in table.items():
-                self.stdout.write(f"{threshold:9.2f}  {precision:9.3f}  {recall:6.3f}  {f1:.3f}")
+            self.stdout.write("threshold  own side  precision  recall  F1  (leave one corpus out)")
+            for (threshold, own), (precision, recall, f1) in table.items():
+                self.stdout.write(
+                    f"{threshold:9.2f}  {own:8.2f}  {precision:9.3f}  {recall:6.3f}  {f1:.3f}"
+                )
         try:
             path = statement_filter.train(
                 topic, examples, [str(c) for c in chosen], Path(out_dir) if out_dir else None
@@ -74,6 +77,7 @@ class Command(BaseCommand):
             "examples": len(examples),
             "kept": kept,
             "threshold": statement_filter.THRESHOLD,
+            "threshold_own_side": statement_filter.THRESHOLD_OWN_SIDE,
             "corpora": [str(c) for c in chosen],
             "sklearn_version": sklearn.__version__,
         }
