@@ -333,15 +333,7 @@ def test_a_why_not_question_asks_for_the_step():
 
 
 def test_the_founding_topic_reads_delay_and_reported_permission_as_support():
-    from positions.demo.founding import TOPIC as FOUNDING
-
-    topic = TopicCues.build(
-        FOUNDING["slug"],
-        FOUNDING["cue_phrases"],
-        FOUNDING["support_cues"],
-        FOUNDING["oppose_cues"],
-        FOUNDING["neutral_cues"],
-    )
+    topic = _founding_topic()
 
     def stance(text: str) -> str:
         return classify(topic, text, cue_verb="say").stance
@@ -624,15 +616,7 @@ def test_the_founding_topic_reads_a_strike_option_kept_off_the_table_as_oppose()
 
 
 def test_the_founding_topic_reads_a_pledge_to_use_weapons_at_home_as_oppose():
-    from positions.demo.founding import TOPIC as FOUNDING
-
-    topic = TopicCues.build(
-        FOUNDING["slug"],
-        FOUNDING["cue_phrases"],
-        FOUNDING["support_cues"],
-        FOUNDING["oppose_cues"],
-        FOUNDING["neutral_cues"],
-    )
+    topic = _founding_topic()
 
     def stance(text: str) -> str:
         return classify(topic, text, cue_verb="say").stance
@@ -646,15 +630,7 @@ def test_the_founding_topic_reads_a_pledge_to_use_weapons_at_home_as_oppose():
 
 
 def test_the_founding_topic_reads_tying_ukraines_hands_as_support():
-    from positions.demo.founding import TOPIC as FOUNDING
-
-    topic = TopicCues.build(
-        FOUNDING["slug"],
-        FOUNDING["cue_phrases"],
-        FOUNDING["support_cues"],
-        FOUNDING["oppose_cues"],
-        FOUNDING["neutral_cues"],
-    )
+    topic = _founding_topic()
     # Invented wording, not from any corpus.
     result = classify(topic, "The allies should stop tying Ukraine's hands now", cue_verb="say")
     assert result.stance == SUPPORT and result.relevance == 1.0
