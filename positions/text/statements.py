@@ -1713,6 +1713,9 @@ class _Finder:
                 and named.kind == "person"
                 and len(named.name.split()) >= 2
                 and all(w[:1].isupper() for w in named.name.split())
+                # ("During the meeting with X, the Minister stressed ...": X is whom the
+                # minister met, not the minister.)
+                and not (name_begin and tokens[name_begin - 1].lower in _PREPOSITIONS)
             ):
                 speaker, begin = replace(named, role=speaker.mention), name_begin
         if speaker is None:
@@ -2361,6 +2364,9 @@ _WHEN_WORDS = TIME_WORDS | {"yesterday", "today"}
 # Capitalised words of a headline that end a name before them.
 _TITLE_STOPS = frozenset(
     {"before", "after", "at", "on", "in", "and", "with", "during", "to", "for", "of", "from"}
+)
+_PREPOSITIONS = frozenset(
+    {"with", "to", "by", "for", "from", "of", "at", "about", "on", "in", "between", "and"}
 )
 _ONE_OF_THEM = frozenset({"one", "some", "two", "several", "many", "each", "most", "all"})
 _OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "group"}

@@ -1743,3 +1743,12 @@ def test_made_the_statement_on_a_weekday_dates_the_statement_before():
     )
     st = _one(text)
     assert st.date.date == dt.date(2024, 3, 11)
+
+
+def test_the_person_met_in_a_fronted_clause_is_not_the_role_that_speaks():
+    text = (
+        "Harbour Secretary Tomas Vell held a number of meetings in Dolmar on Monday.\n\n"
+        "During the meeting with Harbour Secretary of Valdoria Ilka Brun, the Secretary "
+        "stressed that the trawlers must stay outside the harbour wall."
+    )
+    assert _one(text).speaker.name == "Tomas Vell"
