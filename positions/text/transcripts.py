@@ -30,10 +30,13 @@ _TITLED_LABEL_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|al)){1,3})\s*:\s+(?=\S)"
 )
 # "Address by President of Ukraine Volodymyr Zelensky", "Statement by the Ministry of
-# Foreign Affairs": a heading that gives the page to one speaker, whose words follow.
+# Foreign Affairs", "Briefing by ...": a heading that gives the page to one speaker, whose
+# words follow.
 _ADDRESS_RE = re.compile(
-    r"(?:(?:[A-Z][a-z]+|New\s+Year)\s+)?(?:[Aa]ddress|[Ss]tatement|[Ss]peech|[Rr]emarks)"
-    r"(?:\s+to\s+the\s+\w+)?\s+by\s+(?P<who>(?:the\s+)?[A-Z].{2,120}?)[.:]?\s*"
+    r"(?:(?:[A-Z][a-z]+|New\s+Year)\s+)?(?:[Aa]ddress|[Ss]tatement|[Ss]peech|[Rr]emarks|[Bb]riefing)"
+    r"(?:\s+to\s+the\s+\w+)?\s+by\s+(?P<who>(?:the\s+)?[A-Z].{2,120}?)"
+    # "Briefing by Foreign Ministry Spokeswoman X, Moscow, May 24, 2023": where and when
+    r"(?:,\s+[A-Z][\w-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?,\s+\d{4})?[.:]?\s*"
 )
 _ADDRESS_WORDS = 16  # a heading, not a sentence that begins "Remarks by ..."
 

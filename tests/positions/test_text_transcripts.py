@@ -432,3 +432,17 @@ def test_a_remark_put_to_the_speaker_that_points_back_goes_on_from_the_question_
     )
     stances = [a.stances["harbour"].stance for a in analyse(text, PUBLISHED, [TOPIC])]
     assert stances[1] != UNRELATED
+
+
+def test_a_briefing_heading_gives_the_unlabelled_remarks_to_its_speaker():
+    text = (
+        "Briefing by Harbour Office Spokeswoman Ilka Brun, Dolmar, May 24, 2023\n\n"
+        "On the trawlers\n\n"
+        "We demand that the guilds stop sending their trawlers into the harbour, and we warn "
+        "them that the quays will stay closed to every foreign boat.\n\n"
+        "Question: Will the council change its mind?\n\n"
+        "Ilka Brun: The council has not changed its position and will not change it."
+    )
+    found = _found(text)
+    assert found[0].speaker.name == "Ilka Brun"
+    assert found[0].text.startswith("We demand that the guilds")
