@@ -1062,25 +1062,18 @@ class _Finder:
         for verb, speaker, _, chain in reported:
             # ", adding that ...": a further statement by whoever spoke before it.
             before = [st for st in found if st.start < tokens[verb.index].start and st.speaker]
-            subject = self.last_subject
-            if (
+            leads = (
                 speaker is None
                 and not before
                 and verb.index not in used
                 and tokens[verb.index].lower in _LEAD_PARTICIPLES
-                and (subject is None or subject[1] != s_start)
-            ):
+            )
+            subject = self.last_subject
+            if leads and (subject is None or subject[1] != s_start):
                 # "A group of senators went further, warning ...": a body or a group.
                 body = self._opening_body(tokens)
                 subject = (body, s_start) if body is not None else subject
-            if (
-                speaker is None
-                and not before
-                and verb.index not in used
-                and tokens[verb.index].lower in _LEAD_PARTICIPLES
-                and subject is not None
-                and subject[1] == s_start
-            ):
+            if leads and subject is not None and subject[1] == s_start:
                 # "X went further, saying ...": the person the sentence is about.
                 used.add(verb.index)
                 found.extend(
@@ -1296,14 +1289,8 @@ class _Finder:
             paragraph.text
         ):
             return None
-        tokens = tokenize(self.text, paragraph.start, paragraph.end, [])
-        end = np_forward(tokens, 0)
-        if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
-            return None
-        issuer = self._speaker_of(tokens[:end])
-        if issuer is None or issuer.pronoun:
-            return None
-        return self.tracker.resolve(issuer) or issuer
+        issuer = self._opening_subject(tokenize(self.text, paragraph.start, paragraph.end, []))
+        return None if issuer is None else self.tracker.resolve(issuer) or issuer
 
     def _colon_subject(self, tokens: list[Token]) -> Speaker | None:
         """The person or body a sentence before a colon opens with, when it is short and
@@ -1372,14 +1359,19 @@ class _Finder:
         one "he", "she" or "they" opening it points back to."""
         if len(tokens) > 1 and tokens[0].lower in PRONOUNS and tokens[1].text.islower():
             return self.tracker.resolve(self._speaker_of(tokens[:1]))
-        end = np_forward(tokens, 0)
-        # (followed by its verb or a clause: "The Kremlin on Monday seized ...")
-        if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
-            return None
-        body = self._speaker_of(tokens[:end])
-        if body is None or body.pronoun or body.kind not in (GROUP, ORGANISATION, GOVERNMENT):
+        body = self._opening_subject(tokens)
+        if body is None or body.kind not in (GROUP, ORGANISATION, GOVERNMENT):
             return None
         return self.tracker.resolve(body) or body
+
+    def _opening_subject(self, tokens: list[Token]) -> Speaker | None:
+        """The noun phrase a sentence opens with, when a lower-case word (its verb or an
+        adjunct: "The Kremlin on Monday seized ...") follows it and it is not a pronoun."""
+        end = np_forward(tokens, 0)
+        if end == 0 or end >= len(tokens) or not tokens[end].text.islower():
+            return None
+        subject = self._speaker_of(tokens[:end])
+        return None if subject is None or subject.pronoun else subject
 
     def _note_person(self, speaker: Speaker) -> None:
         self.tracker.note(speaker)

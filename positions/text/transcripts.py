@@ -189,7 +189,8 @@ _OFFICE_LABEL_RE = re.compile(
     r"THE\s+(?:VICE\s+)?(?:PRESIDENT|PRIME\s+MINISTER|CHANCELLOR|SECRETARY|PRESS\s+SECRETARY)"
 )
 
-
+# "The Secretary of State for Defence (Mr Ben Wallace): ": Hansard's office, then the
+# minister who holds it, in brackets.
 _OFFICE_HOLDER_RE = re.compile(
     r"\s*\((?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\)"
     r"\s*:\s+"
